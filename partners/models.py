@@ -1,0 +1,371 @@
+"""The sociale kaart: reference geography and the partner organisations that serve it.
+
+Geography comes from ../shared/data (CBS indeling): every gemeente has a
+veiligheidsregio AND a Veilig Thuis-regio, and the two differ for a few
+gemeenten, so both are stored. Partners follow one or the other.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+from routekaart.models import PublicatieQuerySet, Status
+
+
+class CodeManager(models.Manager):
+    def get_by_natural_key(self, code):
+        return self.get(code=code)
+
+
+class Provincie(models.Model):
+    code = models.CharField("CBS-code", max_length=4, unique=True, help_text="Bijvoorbeeld PV26.")
+    naam = models.CharField("naam", max_length=60)
+
+    objects = CodeManager()
+
+    class Meta:
+        verbose_name = "provincie"
+        verbose_name_plural = "provincies"
+        ordering = ["naam"]
+
+    def __str__(self):
+        return self.naam
+
+    def natural_key(self):
+        return (self.code,)
+
+
+class Veiligheidsregio(models.Model):
+    code = models.CharField("CBS-code", max_length=4, unique=True, help_text="Bijvoorbeeld VR09.")
+    naam = models.CharField("naam", max_length=80)
+    provincie = models.ForeignKey(Provincie, on_delete=models.PROTECT, verbose_name="provincie")
+
+    objects = CodeManager()
+
+    class Meta:
+        verbose_name = "veiligheidsregio"
+        verbose_name_plural = "veiligheidsregio's"
+        ordering = ["code"]
+
+    def __str__(self):
+        return f"Veiligheidsregio {self.naam}"
+
+    def natural_key(self):
+        return (self.code,)
+
+
+class VeiligThuisRegio(models.Model):
+    """A Veilig Thuis region with its organisation; reached through 0800-2000."""
+
+    code = models.CharField("CBS-code", max_length=4, unique=True, help_text="Bijvoorbeeld VT20.")
+    slug = models.SlugField("slug", max_length=80, unique=True)
+    naam = models.CharField("CBS-regionaam", max_length=80)
+    organisatie_naam = models.CharField("naam van de organisatie", max_length=120)
+    telefoon = models.CharField("telefoon", max_length=40, default="0800-2000")
+    telefoon_toelichting = models.CharField("toelichting telefoon", max_length=300, blank=True)
+    website = models.URLField("website", blank=True, help_text="Alleen een gecontroleerd adres.")
+    website_bron = models.CharField("bron van het webadres", max_length=300, blank=True)
+    opmerking = models.TextField("opmerking", blank=True)
+
+    objects = CodeManager()
+
+    class Meta:
+        verbose_name = "Veilig Thuis-regio"
+        verbose_name_plural = "Veilig Thuis-regio's"
+        ordering = ["organisatie_naam"]
+
+    def __str__(self):
+        return self.organisatie_naam
+
+    def natural_key(self):
+        return (self.code,)
+
+    def get_absolute_url(self):
+        return reverse("partners:regio", kwargs={"slug": self.slug})
+
+
+class GemeenteQuerySet(models.QuerySet):
+    def with_regions(self):
+        return self.select_related("provincie", "veiligheidsregio", "veilig_thuis_regio")
+
+
+class Gemeente(models.Model):
+    code = models.CharField("CBS-code", max_length=6, unique=True, help_text="Bijvoorbeeld GM0345.")
+    naam = models.CharField("naam", max_length=80, help_text="De officiële CBS-naam.")
+    slug = models.SlugField("slug", max_length=80, unique=True)
+    aliassen = models.CharField(
+        "aliassen", max_length=200, blank=True,
+        help_text="Andere namen waarop gezocht wordt, gescheiden door ';' (bijv. 'Den Haag').",
+    )
+    provincie = models.ForeignKey(Provincie, on_delete=models.PROTECT, verbose_name="provincie")
+    veiligheidsregio = models.ForeignKey(
+        Veiligheidsregio, on_delete=models.PROTECT, related_name="gemeenten",
+        verbose_name="veiligheidsregio",
+    )
+    veilig_thuis_regio = models.ForeignKey(
+        VeiligThuisRegio, on_delete=models.PROTECT, related_name="gemeenten",
+        verbose_name="Veilig Thuis-regio",
+    )
+
+    objects = GemeenteQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "gemeente"
+        verbose_name_plural = "gemeenten"
+        ordering = ["naam"]
+
+    def __str__(self):
+        return self.naam
+
+    def natural_key(self):
+        return (self.code,)
+
+    def get_absolute_url(self):
+        return reverse("partners:gemeente", kwargs={"slug": self.slug})
+
+
+class Niveau(models.TextChoices):
+    LOKAAL = "lokaal", "Lokaal"
+    REGIONAAL = "regionaal", "Regionaal"
+    LANDELIJK = "landelijk", "Landelijk"
+
+
+class Organisatietype(models.Model):
+    """A kind of organisation in the chain, with its role text from the routekaart."""
+
+    slug = models.SlugField("slug", max_length=80, unique=True)
+    naam = models.CharField("naam", max_length=120)
+    niveau = models.CharField("niveau", max_length=10, choices=Niveau.choices)
+    rol = models.TextField("rol", blank=True, help_text="Wat doet dit type organisatie? Markdown.")
+    stappen = models.ManyToManyField(
+        "stappen.Ketenstap", blank=True, related_name="organisatietypes",
+        verbose_name="ketenstappen", help_text="Stappen waarin de routekaart dit type noemt.",
+    )
+    volgorde = models.PositiveIntegerField("volgorde", default=0)
+
+    class Meta:
+        verbose_name = "organisatietype"
+        verbose_name_plural = "organisatietypes"
+        ordering = ["volgorde", "naam"]
+
+    def __str__(self):
+        return self.naam
+
+    def natural_key(self):
+        return (self.slug,)
+
+
+class OrganisatieQuerySet(PublicatieQuerySet):
+    def for_gemeente(self, gemeente):
+        """Everyone who serves a gemeente: local, regional (VT or VR region) and national."""
+        return self.filter(
+            models.Q(niveau=Niveau.LANDELIJK)
+            | models.Q(gemeenten=gemeente)
+            | models.Q(veilig_thuis_regios=gemeente.veilig_thuis_regio_id)
+            | models.Q(veiligheidsregios=gemeente.veiligheidsregio_id)
+        ).distinct()
+
+    def due_for_check(self):
+        cutoff = timezone.now().date() - timezone.timedelta(
+            days=settings.PARTNER_CHECK_INTERVAL_DAYS
+        )
+        return self.filter(
+            models.Q(laatst_gecontroleerd_op__isnull=True)
+            | models.Q(laatst_gecontroleerd_op__lt=cutoff)
+        )
+
+
+class OrganisatieManager(models.Manager.from_queryset(OrganisatieQuerySet)):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+class Gecontroleerd(models.Model):
+    """Abstract base: when and by whom a record was last checked, and its source."""
+
+    laatst_gecontroleerd_op = models.DateField(
+        "laatst gecontroleerd op", null=True, blank=True,
+        help_text="Wanneer de gegevens voor het laatst zijn nagekeken.",
+    )
+    laatst_gecontroleerd_door = models.CharField(
+        "laatst gecontroleerd door", max_length=150, blank=True,
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def te_controleren(self):
+        if self.laatst_gecontroleerd_op is None:
+            return True
+        age = timezone.now().date() - self.laatst_gecontroleerd_op
+        return age.days > settings.PARTNER_CHECK_INTERVAL_DAYS
+
+
+class Organisatie(Gecontroleerd):
+    """A partner organisation in the sociale kaart."""
+
+    class Rol(models.TextChoices):
+        SPECIALISTISCH = "specialistisch", "Specialistische hulp"
+        INFORMATIE = "informatie", "Informatie en advies"
+        ALGEMEEN = "algemeen", "Algemeen"
+
+    slug = models.SlugField("slug", max_length=120, unique=True)
+    naam = models.CharField("naam", max_length=200)
+    type = models.ForeignKey(
+        Organisatietype, on_delete=models.PROTECT, related_name="organisaties",
+        verbose_name="type",
+    )
+    niveau = models.CharField("niveau", max_length=10, choices=Niveau.choices)
+    rol = models.CharField(
+        "rol", max_length=20, choices=Rol.choices, default=Rol.ALGEMEEN,
+        help_text="Specialistische hulp, informatie en advies, of algemeen.",
+    )
+    beschrijving = models.TextField("beschrijving", blank=True, help_text="Markdown.")
+    telefoon = models.CharField("telefoon (centraal)", max_length=40, blank=True)
+    telefoon_toelichting = models.CharField("toelichting telefoon", max_length=200, blank=True)
+    email = models.EmailField("e-mail (centraal)", blank=True)
+    website = models.URLField("website", max_length=300, blank=True)
+    praktijken = models.ManyToManyField(
+        "praktijken.Praktijk", blank=True, related_name="organisaties", verbose_name="praktijken"
+    )
+    stappen = models.ManyToManyField(
+        "stappen.Ketenstap", blank=True, related_name="organisaties", verbose_name="ketenstappen"
+    )
+    expert_voor = models.ManyToManyField(
+        "praktijken.Praktijk", blank=True, related_name="experts",
+        verbose_name="eerste landelijke expert voor",
+        help_text="'Bij een vermoeden: schakel een expert in!' Voor welke praktijken belt u "
+        "deze organisatie als eerste landelijke expert?",
+    )
+    gemeenten = models.ManyToManyField(
+        Gemeente, blank=True, related_name="organisaties", verbose_name="gemeenten",
+        help_text="Voor lokale partners: de gemeenten die zij bedienen.",
+    )
+    veilig_thuis_regios = models.ManyToManyField(
+        VeiligThuisRegio, blank=True, related_name="organisaties",
+        verbose_name="Veilig Thuis-regio's",
+    )
+    veiligheidsregios = models.ManyToManyField(
+        Veiligheidsregio, blank=True, related_name="organisaties", verbose_name="veiligheidsregio's",
+        help_text="Voor partners die de veiligheidsregio of GGD-regio volgen.",
+    )
+    bron = models.CharField(
+        "bron van de gegevens", max_length=300, blank=True,
+        help_text="Waar komen deze gegevens vandaan? Bijvoorbeeld 'Routekaart schadelijke "
+        "praktijken (2021), hoofdstuk Partners'.",
+    )
+    status = models.CharField(
+        "status", max_length=12, choices=Status.choices, default=Status.CONCEPT,
+    )
+    history = HistoricalRecords()
+
+    objects = OrganisatieManager()
+
+    class Meta:
+        verbose_name = "organisatie"
+        verbose_name_plural = "organisaties"
+        ordering = ["naam"]
+        indexes = [models.Index(fields=["status", "niveau"], name="organisatie_status_niveau")]
+
+    def __str__(self):
+        return self.naam
+
+    def natural_key(self):
+        return (self.slug,)
+
+    def get_absolute_url(self):
+        return reverse("partners:detail", kwargs={"slug": self.slug})
+
+
+class Contactpersoon(Gecontroleerd):
+    """A named expert or aandachtsfunctionaris; personal details may be hidden."""
+
+    class Zichtbaarheid(models.TextChoices):
+        PUBLIEK = "publiek", "Iedereen"
+        PROFESSIONALS = "professionals", "Ingelogde professionals"
+        BEHEERDERS = "beheerders", "Alleen beheerders"
+
+    organisatie = models.ForeignKey(
+        Organisatie, on_delete=models.CASCADE, related_name="contactpersonen",
+        verbose_name="organisatie",
+    )
+    naam = models.CharField("naam", max_length=150)
+    functie = models.CharField("functie", max_length=150, blank=True)
+    telefoon = models.CharField("telefoon", max_length=40, blank=True)
+    email = models.EmailField("e-mail", blank=True)
+    zichtbaarheid = models.CharField(
+        "zichtbaarheid", max_length=15, choices=Zichtbaarheid.choices,
+        default=Zichtbaarheid.BEHEERDERS,
+        help_text="Wie de naam en persoonlijke contactgegevens mag zien. Anonieme bezoekers "
+        "zien alleen de centrale contactgegevens van de organisatie.",
+    )
+    praktijken = models.ManyToManyField(
+        "praktijken.Praktijk", blank=True, related_name="contactpersonen",
+        verbose_name="expertise",
+    )
+    status = models.CharField(
+        "status", max_length=12, choices=Status.choices, default=Status.CONCEPT,
+    )
+    history = HistoricalRecords()
+
+    objects = PublicatieQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "contactpersoon"
+        verbose_name_plural = "contactpersonen"
+        ordering = ["naam"]
+
+    def __str__(self):
+        return f"{self.naam} ({self.organisatie_id and self.organisatie.naam})"
+
+    def visible_to(self, user):
+        """Whether `user` may see this person's name and personal contact details."""
+        if self.zichtbaarheid == self.Zichtbaarheid.PUBLIEK:
+            return True
+        if not user.is_authenticated:
+            return False
+        if self.zichtbaarheid == self.Zichtbaarheid.PROFESSIONALS:
+            return True
+        return user.is_staff
+
+
+class Voorziening(models.Model):
+    """A facility such as an opvanglocatie; its address can be confidential."""
+
+    organisatie = models.ForeignKey(
+        Organisatie, on_delete=models.CASCADE, related_name="voorzieningen",
+        verbose_name="organisatie",
+    )
+    naam = models.CharField("naam", max_length=150)
+    beschrijving = models.TextField("beschrijving", blank=True, help_text="Markdown.")
+    adres = models.CharField("adres", max_length=250, blank=True)
+    adres_vertrouwelijk = models.BooleanField(
+        "adres is geheim", default=True,
+        help_text="Een geheim adres (zoals van een opvanglocatie) wordt nooit op de website, "
+        "in een export of in een sitemap getoond.",
+    )
+    praktijken = models.ManyToManyField(
+        "praktijken.Praktijk", blank=True, related_name="voorzieningen", verbose_name="praktijken"
+    )
+    status = models.CharField(
+        "status", max_length=12, choices=Status.choices, default=Status.GEPUBLICEERD,
+    )
+    history = HistoricalRecords()
+
+    objects = PublicatieQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "voorziening"
+        verbose_name_plural = "voorzieningen"
+        ordering = ["naam"]
+
+    def __str__(self):
+        return self.naam
+
+    @property
+    def public_address(self):
+        """The address if it may be shown publicly, else an empty string."""
+        return "" if self.adres_vertrouwelijk else self.adres

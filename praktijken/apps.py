@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class PraktijkenConfig(AppConfig):
+    name = "praktijken"
+    verbose_name = "Schadelijke praktijken"

@@ -1,0 +1,100 @@
+"""The four harmful practices, their sub-forms, figures and personal stories."""
+
+from django.db import models
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+from routekaart.models import Publiceerbaar
+
+PRAKTIJK_SLUGS = ("vgv", "huwelijksdwang", "achterlating", "eergerelateerd-geweld")
+
+
+class Praktijk(Publiceerbaar):
+    """One of exactly four harmful practices; the slugs are fixed by a constraint."""
+
+    naam = models.CharField("naam", max_length=120)
+    korte_naam = models.CharField(
+        "korte naam", max_length=60, help_text="Voor filters en labels, bijvoorbeeld 'VGV'."
+    )
+    samenvatting = models.TextField("samenvatting", blank=True, help_text="Markdown.")
+    definitie = models.TextField("definitie", help_text="Wat is het? Markdown.")
+    aantallen = models.TextField(
+        "aantallen en risicofactoren",
+        blank=True,
+        help_text="Markdown. Noem bij elk cijfer de bron en het jaar, zoals de routekaart doet.",
+    )
+    history = HistoricalRecords()
+
+    class Meta(Publiceerbaar.Meta):
+        verbose_name = "praktijk"
+        verbose_name_plural = "praktijken"
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(slug__in=PRAKTIJK_SLUGS), name="praktijk_slug_is_een_van_vier"
+            ),
+        ]
+
+    def __str__(self):
+        return self.naam
+
+    def get_absolute_url(self):
+        return reverse("praktijken:detail", kwargs={"slug": self.slug})
+
+
+class Verschijningsvorm(Publiceerbaar):
+    """A sub-form of a practice, such as kindhuwelijk or huwelijkse gevangenschap."""
+
+    praktijk = models.ForeignKey(
+        Praktijk, on_delete=models.PROTECT, related_name="vormen", verbose_name="praktijk"
+    )
+    naam = models.CharField("naam", max_length=120)
+    beschrijving = models.TextField("beschrijving", help_text="Markdown.")
+    history = HistoricalRecords()
+
+    class Meta(Publiceerbaar.Meta):
+        verbose_name = "verschijningsvorm"
+        verbose_name_plural = "verschijningsvormen"
+
+    def __str__(self):
+        return self.naam
+
+
+class Cijfer(Publiceerbaar):
+    """A figure with its source and year, as the routekaart gives it."""
+
+    praktijk = models.ForeignKey(
+        Praktijk, on_delete=models.PROTECT, null=True, blank=True,
+        related_name="cijfers", verbose_name="praktijk",
+        help_text="Leeg voor cijfers over schadelijke praktijken samen.",
+    )
+    waarde = models.CharField("waarde", max_length=60, help_text="Zoals in de bron: '41.000'.")
+    omschrijving = models.CharField("omschrijving", max_length=300)
+    bron = models.CharField("bron", max_length=120, help_text="Bijvoorbeeld 'Pharos'.")
+    jaar = models.PositiveSmallIntegerField("jaar van de bron")
+    history = HistoricalRecords()
+
+    class Meta(Publiceerbaar.Meta):
+        verbose_name = "cijfer"
+        verbose_name_plural = "cijfers"
+
+    def __str__(self):
+        return f"{self.waarde} {self.omschrijving} ({self.bron}, {self.jaar})"
+
+
+class Verhaal(Publiceerbaar):
+    """A personal story that illustrates a practice."""
+
+    praktijk = models.ForeignKey(
+        Praktijk, on_delete=models.PROTECT, related_name="verhalen", verbose_name="praktijk"
+    )
+    naam = models.CharField("naam", max_length=60, help_text="Voornaam, zoals 'Thomas'.")
+    titel = models.CharField("titel", max_length=200)
+    tekst = models.TextField("tekst", help_text="Markdown.")
+    history = HistoricalRecords()
+
+    class Meta(Publiceerbaar.Meta):
+        verbose_name = "verhaal"
+        verbose_name_plural = "verhalen"
+
+    def __str__(self):
+        return self.titel

@@ -1,0 +1,226 @@
+"""Site-wide content of the routekaart: chapters, sections, frameworks, sources and terms.
+
+Every content record has a publication status and a unique slug. The slug is the
+record's natural key, so fixtures refer to each other by slug instead of by
+database id, and reloading a fixture updates records instead of duplicating them.
+"""
+
+from django.db import models
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+
+class Status(models.TextChoices):
+    CONCEPT = "concept", "Concept"
+    GEPUBLICEERD = "gepubliceerd", "Gepubliceerd"
+    GEARCHIVEERD = "gearchiveerd", "Gearchiveerd"
+
+
+class PublicatieQuerySet(models.QuerySet):
+    def published(self):
+        """Records the public site may show."""
+        return self.filter(status=Status.GEPUBLICEERD)
+
+
+class SlugManager(models.Manager.from_queryset(PublicatieQuerySet)):
+    """Manager whose natural key is the slug, for fixtures that refer by slug."""
+
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+class Publiceerbaar(models.Model):
+    """Abstract base: a slug as natural key, a status and an editable order."""
+
+    slug = models.SlugField(
+        "slug",
+        max_length=120,
+        unique=True,
+        help_text="Deel van het webadres; alleen kleine letters, cijfers en streepjes.",
+    )
+    status = models.CharField(
+        "status",
+        max_length=12,
+        choices=Status.choices,
+        default=Status.GEPUBLICEERD,
+        help_text="Alleen gepubliceerde items zijn zichtbaar op de website. "
+        "Archiveren verbergt een item zonder het te verwijderen.",
+    )
+    volgorde = models.PositiveIntegerField(
+        "volgorde",
+        default=0,
+        help_text="Lagere getallen komen eerst binnen hun hoofdstuk of lijst.",
+    )
+
+    objects = SlugManager()
+
+    class Meta:
+        abstract = True
+        ordering = ["volgorde", "slug"]
+
+    def natural_key(self):
+        return (self.slug,)
+
+    @property
+    def is_published(self):
+        return self.status == Status.GEPUBLICEERD
+
+
+class Hoofdstuk(Publiceerbaar):
+    """A chapter of the routekaart, such as "Rol en kader" or a step chapter."""
+
+    titel = models.CharField("titel", max_length=200)
+    samenvatting = models.TextField(
+        "samenvatting",
+        blank=True,
+        help_text="De inleidende zin(nen) onder de titel van het hoofdstuk. Markdown.",
+    )
+    history = HistoricalRecords()
+
+    class Meta(Publiceerbaar.Meta):
+        verbose_name = "hoofdstuk"
+        verbose_name_plural = "hoofdstukken"
+
+    def __str__(self):
+        return self.titel
+
+    def get_absolute_url(self):
+        return reverse("routekaart:hoofdstuk", kwargs={"slug": self.slug})
+
+
+class Sectie(Publiceerbaar):
+    """A section of a chapter, with its heading and Markdown text."""
+
+    class Soort(models.TextChoices):
+        TEKST = "tekst", "Tekst"
+        BELANG = "belang", "Belang van de stap"
+        GEREGELD = "geregeld", "Wat moet er zijn of geregeld worden?"
+        LET_WEL = "let-wel", "Let wel"
+        VOETNOOT = "voetnoot", "Voetnoot"
+
+    hoofdstuk = models.ForeignKey(
+        Hoofdstuk, on_delete=models.PROTECT, related_name="secties", verbose_name="hoofdstuk"
+    )
+    titel = models.CharField("titel", max_length=200)
+    soort = models.CharField(
+        "soort", max_length=12, choices=Soort.choices, default=Soort.TEKST,
+        help_text="Bepaalt waar de sectie op stappagina's verschijnt.",
+    )
+    tekst = models.TextField("tekst", blank=True, help_text="Markdown.")
+    praktijken = models.ManyToManyField(
+        "praktijken.Praktijk", blank=True, related_name="secties", verbose_name="praktijken",
+        help_text="Praktijken waar deze sectie specifiek over gaat (leeg: alle).",
+    )
+    stappen = models.ManyToManyField(
+        "stappen.Ketenstap", blank=True, related_name="secties", verbose_name="ketenstappen",
+        help_text="Ketenstappen waarop deze sectie ook getoond wordt.",
+    )
+    history = HistoricalRecords()
+
+    class Meta(Publiceerbaar.Meta):
+        verbose_name = "sectie"
+        verbose_name_plural = "secties"
+
+    def __str__(self):
+        return f"{self.hoofdstuk_id and self.hoofdstuk.titel}: {self.titel}"
+
+    def get_absolute_url(self):
+        return f"{self.hoofdstuk.get_absolute_url()}#{self.slug}"
+
+
+class Kader(Publiceerbaar):
+    """A legal or policy framework: a law, bill, criminal article, treaty or guideline."""
+
+    class Soort(models.TextChoices):
+        WET = "wet", "Wet"
+        WETSVOORSTEL = "wetsvoorstel", "Wetsvoorstel"
+        STRAFRECHTARTIKEL = "strafrechtartikel", "Strafrechtartikel"
+        VERDRAG = "verdrag", "Verdrag"
+        RICHTLIJN = "richtlijn", "Richtlijn of beleidskader"
+
+    titel = models.CharField("titel", max_length=200)
+    afkorting = models.CharField("afkorting", max_length=40, blank=True)
+    soort = models.CharField("soort", max_length=20, choices=Soort.choices)
+    samenvatting = models.TextField(
+        "samenvatting", blank=True, help_text="Eén of twee zinnen voor overzichten. Markdown."
+    )
+    tekst = models.TextField("tekst", blank=True, help_text="Markdown.")
+    url = models.URLField("webadres", max_length=500, blank=True)
+    stand_van_zaken = models.CharField(
+        "stand van zaken per",
+        max_length=60,
+        blank=True,
+        help_text="Voor uitspraken die kunnen verouderen, de datum uit de bron, "
+        "bijvoorbeeld 'november 2021'.",
+    )
+    praktijken = models.ManyToManyField(
+        "praktijken.Praktijk", blank=True, related_name="kaders", verbose_name="praktijken"
+    )
+    history = HistoricalRecords()
+
+    class Meta(Publiceerbaar.Meta):
+        verbose_name = "kader"
+        verbose_name_plural = "kaders"
+        ordering = ["soort", "volgorde", "slug"]
+
+    def __str__(self):
+        return self.titel
+
+    def get_absolute_url(self):
+        return reverse("routekaart:kader", kwargs={"slug": self.slug})
+
+
+class Bron(Publiceerbaar):
+    """A resource the routekaart links to: factsheet, protocol, training, instrument…"""
+
+    class Soort(models.TextChoices):
+        FACTSHEET = "factsheet", "Factsheet"
+        PROTOCOL = "protocol", "Protocol of handreiking"
+        TRAINING = "training", "Training of e-learning"
+        SIGNALERINGSINSTRUMENT = "signaleringsinstrument", "Signaleringsinstrument"
+        METHODIEK = "methodiek", "Methodiek"
+        CAMPAGNE = "campagne", "Campagne of voorlichting"
+        ONDERZOEK = "onderzoek", "Onderzoek of publicatie"
+        REGELGEVING = "regelgeving", "Wet- en regelgeving"
+        WEBSITE = "website", "Website of organisatie"
+
+    titel = models.CharField("titel", max_length=250)
+    soort = models.CharField("soort", max_length=30, choices=Soort.choices)
+    uitgever = models.CharField("uitgever", max_length=200, blank=True)
+    url = models.URLField("webadres", max_length=500, unique=True)
+    beschrijving = models.TextField("beschrijving", blank=True, help_text="Markdown.")
+    praktijken = models.ManyToManyField(
+        "praktijken.Praktijk", blank=True, related_name="bronnen", verbose_name="praktijken"
+    )
+    stappen = models.ManyToManyField(
+        "stappen.Ketenstap", blank=True, related_name="bronnen", verbose_name="ketenstappen"
+    )
+    history = HistoricalRecords()
+
+    class Meta(Publiceerbaar.Meta):
+        verbose_name = "bron"
+        verbose_name_plural = "bronnen"
+        ordering = ["titel"]
+
+    def __str__(self):
+        return self.titel
+
+
+class Begrip(Publiceerbaar):
+    """An abbreviation or term from the glossary, such as LKHA or Wmo."""
+
+    term = models.CharField(
+        "term", max_length=80, unique=True,
+        help_text="De afkorting of term zoals die in teksten staat, bijvoorbeeld 'LKHA'.",
+    )
+    voluit = models.CharField("voluit", max_length=250, help_text="De volledige naam.")
+    uitleg = models.TextField("uitleg", blank=True, help_text="Markdown.")
+    history = HistoricalRecords()
+
+    class Meta(Publiceerbaar.Meta):
+        verbose_name = "begrip"
+        verbose_name_plural = "begrippen"
+        ordering = ["term"]
+
+    def __str__(self):
+        return f"{self.term} ({self.voluit})"

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class StappenConfig(AppConfig):
+    name = "stappen"
+    verbose_name = "Ketenstappen"
