@@ -91,6 +91,11 @@ class GemeenteQuerySet(models.QuerySet):
         return self.select_related("provincie", "veiligheidsregio", "veilig_thuis_regio")
 
 
+class GemeenteManager(models.Manager.from_queryset(GemeenteQuerySet)):
+    def get_by_natural_key(self, code):
+        return self.get(code=code)
+
+
 class Gemeente(models.Model):
     code = models.CharField("CBS-code", max_length=6, unique=True, help_text="Bijvoorbeeld GM0345.")
     naam = models.CharField("naam", max_length=80, help_text="De officiële CBS-naam.")
@@ -109,7 +114,7 @@ class Gemeente(models.Model):
         verbose_name="Veilig Thuis-regio",
     )
 
-    objects = GemeenteQuerySet.as_manager()
+    objects = GemeenteManager()
 
     class Meta:
         verbose_name = "gemeente"
@@ -132,6 +137,11 @@ class Niveau(models.TextChoices):
     LANDELIJK = "landelijk", "Landelijk"
 
 
+class SlugManager(models.Manager):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
 class Organisatietype(models.Model):
     """A kind of organisation in the chain, with its role text from the routekaart."""
 
@@ -144,6 +154,8 @@ class Organisatietype(models.Model):
         verbose_name="ketenstappen", help_text="Stappen waarin de routekaart dit type noemt.",
     )
     volgorde = models.PositiveIntegerField("volgorde", default=0)
+
+    objects = SlugManager()
 
     class Meta:
         verbose_name = "organisatietype"

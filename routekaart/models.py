@@ -205,6 +205,9 @@ class Bron(Publiceerbaar):
     def __str__(self):
         return self.titel
 
+    def get_absolute_url(self):
+        return f"{reverse('routekaart:bronnen')}#{self.slug}"
+
 
 class Begrip(Publiceerbaar):
     """An abbreviation or term from the glossary, such as LKHA or Wmo."""

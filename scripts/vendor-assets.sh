@@ -35,6 +35,7 @@ UTRECHT_COMPONENTS=(
   page-footer-css@3.0.1
   skip-link-css@2.0.1
   nav-bar-css@2.0.1
+  nav-list-css@1.3.2
   breadcrumb-nav-css@2.1.0
   article-css@2.0.1
   heading-1-css@2.0.1
@@ -177,9 +178,14 @@ with open(dst, "w", encoding="utf-8") as f:
         if n in keep:
             f.write(f"  {n}: {v};\n")
     f.write("}\n")
-    f.write("/* Portal override (not upstream): headings use the self-hosted Noto Sans,\n"
-            " * Noto Serif is not vendored. */\n"
-            ".voorbeeld-theme {\n  --basis-heading-font-family: 'Noto Sans', sans-serif;\n}\n")
+    f.write("/* Portal overrides (not upstream):\n"
+            " * - headings use the self-hosted Noto Sans (Noto Serif is not vendored);\n"
+            " * - page-body-css reads padding-inline-start/-end, the theme only sets padding-inline. */\n"
+            ".voorbeeld-theme {\n"
+            "  --basis-heading-font-family: 'Noto Sans', sans-serif;\n"
+            "  --utrecht-page-body-content-padding-inline-start: var(--utrecht-page-body-content-padding-inline);\n"
+            "  --utrecht-page-body-content-padding-inline-end: var(--utrecht-page-body-content-padding-inline);\n"
+            "}\n")
 print(f"tokens: kept {len(keep)} of {len(decls)}", file=sys.stderr)
 PY
 if [[ -f "$NM/$TOKENS_PKG/LICENSE.md" || -f "$NM/$TOKENS_PKG/LICENSE" ]]; then

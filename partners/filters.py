@@ -1,0 +1,103 @@
+"""The directory's filter form: GET parameters, validated, each one a shareable link."""
+
+import django_filters
+from django import forms
+from django.db.models import Case, IntegerField, Q, Value, When
+
+from partners.lookup import find_gemeente_pk
+from partners.models import Gemeente, Niveau, Organisatie
+from routekaart.choices import organisatietype_choices, praktijk_choices, regio_choices, stap_choices
+
+MAX_QUERY_LENGTH = 200
+
+
+class GemeenteField(forms.CharField):
+    """Accepts a CBS code (GM0345), a name or an alias and cleans to a Gemeente."""
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value:
+            return None
+        pk = find_gemeente_pk(value)
+        if pk is None:
+            raise forms.ValidationError(
+                "Onbekende gemeente: gebruik een gemeentenaam of een CBS-code zoals GM0345.",
+                code="unknown",
+            )
+        return Gemeente.objects.with_regions().get(pk=pk)
+
+
+class GemeenteFilter(django_filters.Filter):
+    field_class = GemeenteField
+
+    def filter(self, qs, value):
+        if value is None:
+            return qs
+        return qs.for_gemeente(value)
+
+
+def text_filter(queryset, value):
+    """Every word must occur in the name, description or type; name matches rank first."""
+    words = value.split()[:8]
+    for word in words:
+        queryset = queryset.filter(
+            Q(naam__icontains=word) | Q(beschrijving__icontains=word) | Q(type__naam__icontains=word)
+        )
+    return queryset.annotate(
+        relevance=Case(When(naam__icontains=value, then=Value(0)), default=Value(1),
+                       output_field=IntegerField())
+    ).order_by("relevance", "naam")
+
+
+class OrganisatieFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(
+        label="Zoekwoorden", method="filter_q", max_length=MAX_QUERY_LENGTH,
+    )
+    praktijk = django_filters.ChoiceFilter(
+        label="Praktijk", field_name="praktijken__slug", choices=praktijk_choices,
+        empty_label="Alle praktijken",
+    )
+    stap = django_filters.ChoiceFilter(
+        label="Ketenstap", field_name="stappen__nummer", choices=stap_choices,
+        empty_label="Alle stappen",
+    )
+    niveau = django_filters.ChoiceFilter(
+        label="Niveau", choices=Niveau.choices, empty_label="Alle niveaus",
+    )
+    type = django_filters.ChoiceFilter(
+        label="Soort organisatie", field_name="type__slug", choices=organisatietype_choices,
+        empty_label="Alle soorten",
+    )
+    regio = django_filters.ChoiceFilter(
+        label="Veilig Thuis-regio", method="filter_regio", choices=regio_choices,
+        empty_label="Alle regio's",
+    )
+    gemeente = GemeenteFilter(
+        label="Gemeente",
+        help_text="Naam of CBS-code, bijvoorbeeld Veenendaal of GM0345.",
+    )
+
+    class Meta:
+        model = Organisatie
+        fields = []
+
+    def __init__(self, data=None, *args, **kwargs):
+        queryset = Organisatie.objects.published()
+        super().__init__(data, queryset=queryset, *args, **kwargs)
+
+    def filter_q(self, queryset, name, value):
+        return text_filter(queryset, value)
+
+    def filter_regio(self, queryset, name, value):
+        """Organisations that serve the region: by region, by its gemeenten, or nationally."""
+        return queryset.filter(
+            Q(veilig_thuis_regios__code=value) | Q(gemeenten__veilig_thuis_regio__code=value)
+            | Q(niveau=Niveau.LANDELIJK)
+        )
+
+    @property
+    def qs(self):
+        qs = super().qs.distinct()
+        if not getattr(qs.query, "order_by", None):
+            qs = qs.order_by("naam")
+        return qs

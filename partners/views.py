@@ -1,0 +1,227 @@
+from django.core.paginator import Paginator
+from django.db.models import Count, Prefetch, Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_safe
+
+from partners.filters import OrganisatieFilter
+from partners.geo import vt_region_paths
+from partners.lookup import find_gemeente_pk, suggest_gemeenten
+from partners.models import (
+    Contactpersoon,
+    Gemeente,
+    Niveau,
+    Organisatie,
+    Organisatietype,
+    VeiligThuisRegio,
+    Voorziening,
+)
+from praktijken.models import Praktijk
+from routekaart.choices import organisatietype_choices, praktijk_choices, stap_choices
+
+PAGE_SIZE = 20
+SINGLE_VALUE_PARAMS = ("q", "praktijk", "stap", "niveau", "type", "regio", "gemeente", "pagina")
+
+
+def _page_number(raw):
+    try:
+        number = int(raw)
+    except (TypeError, ValueError):
+        return 1
+    return number if number >= 1 else 1
+
+
+FACETS = (
+    ("Praktijk", "praktijken__slug", praktijk_choices),
+    ("Niveau", "niveau", lambda: Niveau.choices),
+    ("Stap", "stappen__nummer", stap_choices),
+    ("Soort organisatie", "type__slug", organisatietype_choices),
+)
+
+
+def _facets(queryset):
+    """Counts per filter value within the current results: one query per facet."""
+    base = Organisatie.objects.filter(pk__in=queryset.order_by().values("pk"))
+    facets = []
+    for title, field, choices in FACETS:
+        counts = dict(base.values_list(field).annotate(n=Count("pk", distinct=True)))
+        values = [(label, counts.get(value, 0)) for value, label in choices()]
+        facets.append({"title": title, "values": [v for v in values if v[1]]})
+    return facets
+
+
+@require_safe
+def index(request):
+    repeated = [k for k in SINGLE_VALUE_PARAMS if len(request.GET.getlist(k)) > 1]
+    data = request.GET.copy()
+    for key in repeated:
+        data.pop(key)
+    organisatie_filter = OrganisatieFilter(data or None)
+    results = organisatie_filter.qs.select_related("type").prefetch_related("praktijken")
+    paginator = Paginator(results, PAGE_SIZE)
+    page = paginator.get_page(_page_number(request.GET.get("pagina")))
+    facets = _facets(organisatie_filter.qs) if organisatie_filter.is_bound else None
+    gemeente = organisatie_filter.form.cleaned_data.get("gemeente") if (
+        organisatie_filter.is_bound and hasattr(organisatie_filter.form, "cleaned_data")
+    ) else None
+    query_without_page = data.copy()
+    query_without_page.pop("pagina", None)
+    context = {
+        "filter": organisatie_filter,
+        "page": page,
+        "repeated": repeated,
+        "facets": facets,
+        "gemeente": gemeente,
+        "querystring": query_without_page.urlencode(),
+        "is_filtered": any(v for k, v in data.items() if k != "pagina"),
+    }
+    return render(request, "partners/index.html", context)
+
+
+@require_safe
+def detail(request, slug):
+    organisatie = get_object_or_404(
+        Organisatie.objects.published()
+        .select_related("type")
+        .prefetch_related(
+            "praktijken",
+            "stappen",
+            "expert_voor",
+            "veilig_thuis_regios",
+            "veiligheidsregios",
+            Prefetch("gemeenten", queryset=Gemeente.objects.only("naam", "slug")),
+            Prefetch("voorzieningen", queryset=Voorziening.objects.published()),
+            Prefetch("contactpersonen", queryset=Contactpersoon.objects.published()),
+        ),
+        slug=slug,
+    )
+    contactpersonen = [c for c in organisatie.contactpersonen.all() if c.visible_to(request.user)]
+    context = {
+        "organisatie": organisatie,
+        "contactpersonen": contactpersonen,
+        "verborgen_contactpersonen": len(organisatie.contactpersonen.all()) - len(contactpersonen),
+    }
+    return render(request, "partners/detail.html", context)
+
+
+@require_safe
+def gemeenten(request):
+    """The find-your-gemeente box: an exact match redirects, otherwise suggestions."""
+    query = request.GET.get("gemeente", "").strip()
+    suggestions = []
+    error = ""
+    if query:
+        pk = find_gemeente_pk(query)
+        if pk is not None:
+            return redirect(Gemeente.objects.get(pk=pk))
+        suggestions = list(Gemeente.objects.filter(pk__in=suggest_gemeenten(query)))
+        if not suggestions:
+            error = "Geen gemeente gevonden met deze naam. Controleer de spelling of kies uit de lijst."
+    context = {
+        "query": query[:100],
+        "suggestions": suggestions,
+        "error": error,
+        "regios": VeiligThuisRegio.objects.prefetch_related(
+            Prefetch("gemeenten", queryset=Gemeente.objects.only("naam", "slug", "veilig_thuis_regio"))
+        ),
+    }
+    return render(request, "partners/gemeenten.html", context)
+
+
+def _served_by_type(organisaties):
+    """Group organisations by type, listing every type (also those without organisations)."""
+    by_type = {}
+    for org in organisaties:
+        by_type.setdefault(org.type_id, []).append(org)
+    groups = []
+    for org_type in Organisatietype.objects.exclude(niveau=Niveau.LANDELIJK):
+        groups.append({"type": org_type, "organisaties": by_type.get(org_type.pk, [])})
+    return groups
+
+
+@require_safe
+def gemeente(request, slug):
+    gemeente = get_object_or_404(Gemeente.objects.with_regions(), slug=slug)
+    serving = list(
+        Organisatie.objects.published()
+        .for_gemeente(gemeente)
+        .exclude(niveau=Niveau.LANDELIJK)
+        .select_related("type")
+        .prefetch_related("praktijken")
+    )
+    veilig_thuis = next(
+        (o for o in serving if o.type.slug == "veilig-thuis"), None
+    )
+    context = {
+        "gemeente": gemeente,
+        "veilig_thuis": veilig_thuis,
+        "regio": gemeente.veilig_thuis_regio,
+        "experts": national_experts(),
+        "groups": _served_by_type(serving),
+    }
+    return render(request, "partners/gemeente.html", context)
+
+
+def national_experts():
+    return Praktijk.objects.published().prefetch_related(
+        Prefetch(
+            "experts",
+            queryset=Organisatie.objects.published().filter(niveau=Niveau.LANDELIJK),
+            to_attr="eerste_experts",
+        )
+    )
+
+
+def _map_regions(current=None):
+    regios = {r.code: r for r in VeiligThuisRegio.objects.all()}
+    shapes = []
+    for shape in vt_region_paths():
+        regio = regios.get(shape["code"])
+        if regio is None:
+            continue
+        shapes.append(
+            {
+                **shape,
+                "url": regio.get_absolute_url(),
+                "name": regio.organisatie_naam,
+                "is_current": current is not None and regio.pk == current.pk,
+            }
+        )
+    return shapes
+
+
+@require_safe
+def regios(request):
+    context = {
+        "map_regions": _map_regions(),
+        "regios": VeiligThuisRegio.objects.annotate(aantal=Count("gemeenten")),
+    }
+    return render(request, "partners/regios.html", context)
+
+
+@require_safe
+def regio(request, slug):
+    regio = get_object_or_404(VeiligThuisRegio, slug=slug)
+    serving = list(
+        Organisatie.objects.published()
+        .exclude(niveau=Niveau.LANDELIJK)
+        .filter(pk__in=_region_org_ids(regio))
+        .select_related("type")
+        .prefetch_related("praktijken")
+    )
+    context = {
+        "regio": regio,
+        "gemeenten": regio.gemeenten.all(),
+        "veilig_thuis": next((o for o in serving if o.type.slug == "veilig-thuis"), None),
+        "groups": _served_by_type(serving),
+        "map_regions": _map_regions(current=regio),
+        "experts": national_experts(),
+    }
+    return render(request, "partners/regio.html", context)
+
+
+def _region_org_ids(regio):
+    """Ids of organisations that serve a region directly, via its gemeenten or its VRs."""
+    return Organisatie.objects.filter(
+        Q(veilig_thuis_regios=regio) | Q(gemeenten__veilig_thuis_regio=regio)
+        | Q(veiligheidsregios__gemeenten__veilig_thuis_regio=regio)
+    ).values("pk")

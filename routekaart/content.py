@@ -1,0 +1,74 @@
+"""Queries that assemble routekaart content for pages.
+
+Chapter pages interleave sections with the items placed under them; step and
+practice pages collect everything tagged with one step or practice. Each function
+runs a fixed number of queries, whatever the amount of content.
+"""
+
+from collections import defaultdict
+
+from routekaart.models import Sectie
+from stappen.models import Aandachtspunt, Citaat, Praktijkvoorbeeld
+
+ITEM_MODELS = (
+    ("aandachtspunten", Aandachtspunt),
+    ("voorbeelden", Praktijkvoorbeeld),
+    ("citaten", Citaat),
+)
+
+
+def _with_tags(queryset):
+    return queryset.prefetch_related("stappen", "praktijken")
+
+
+def chapter_sections(hoofdstuk):
+    """Published sections of a chapter, each with `.items` grouped by kind.
+
+    Runs 1 query for the sections and 3 per item kind (items, steps, practices):
+    ten in all, independent of the number of sections.
+    """
+    sections = list(
+        _with_tags(Sectie.objects.published().filter(hoofdstuk=hoofdstuk)).order_by(
+            "volgorde", "slug"
+        )
+    )
+    by_section = {s.pk: s for s in sections}
+    loose = defaultdict(list)
+    for s in sections:
+        s.items = {name: [] for name, _ in ITEM_MODELS}
+    for name, model in ITEM_MODELS:
+        items = _with_tags(model.objects.published().filter(hoofdstuk=hoofdstuk)).order_by(
+            "volgorde", "slug"
+        )
+        for item in items:
+            section = by_section.get(item.sectie_id)
+            if section is None:
+                loose[name].append(item)
+            else:
+                section.items[name].append(item)
+    return sections, dict(loose)
+
+
+def tagged_content(*, stap=None, praktijk=None):
+    """Sections and items tagged with a step and/or a practice, in chapter order."""
+    filters = {}
+    if stap is not None:
+        filters["stappen"] = stap
+    if praktijk is not None:
+        filters["praktijken"] = praktijk
+    result = {
+        "secties": list(
+            _with_tags(Sectie.objects.published().filter(**filters))
+            .select_related("hoofdstuk")
+            .order_by("hoofdstuk__volgorde", "volgorde", "slug")
+            .distinct()
+        )
+    }
+    for name, model in ITEM_MODELS:
+        result[name] = list(
+            _with_tags(model.objects.published().filter(**filters))
+            .select_related("hoofdstuk")
+            .order_by("hoofdstuk__volgorde", "volgorde", "slug")
+            .distinct()
+        )
+    return result

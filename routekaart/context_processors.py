@@ -1,0 +1,13 @@
+from django.conf import settings
+
+from routekaart.navigation import MAIN_NAVIGATION
+
+
+def portal(request):
+    """Site-wide template context: navigation, quick-exit target and source details."""
+    return {
+        "main_navigation": MAIN_NAVIGATION,
+        "quick_exit_url": settings.QUICK_EXIT_URL,
+        "source_title": settings.SOURCE_TITLE,
+        "source_date": settings.SOURCE_DATE,
+    }

@@ -1,0 +1,53 @@
+"""Template tags and filters shared by every page of the portal."""
+
+from django import template
+from django.utils.safestring import mark_safe
+
+from routekaart.glossary import glossary
+from routekaart.markup import render_markdown
+
+register = template.Library()
+
+
+@register.filter(name="markdown")
+def markdown_filter(text):
+    """Render editor Markdown as sanitised HTML with glossary <abbr> markup.
+
+    Usage: {{ sectie.tekst|markdown }}
+    """
+    return mark_safe(render_markdown(text or "", glossary()))
+
+
+@register.filter
+def telefoon_href(number):
+    """Turn a written Dutch phone number into a tel: URI target: "070-345 43 19" -> "+31703454319".
+
+    Usage: <a href="tel:{{ org.telefoon|telefoon_href }}">{{ org.telefoon }}</a>
+    """
+    digits = "".join(ch for ch in str(number or "") if ch.isdigit())
+    if digits.startswith("0") and not digits.startswith("0800") and not digits.startswith("0900"):
+        return "+31" + digits[1:]
+    return digits
+
+
+@register.inclusion_tag("includes/_breadcrumbs.html")
+def breadcrumbs(*crumbs):
+    """Breadcrumb trail after "Home". Pass label/url pairs; the last label is the current page.
+
+    Usage: {% breadcrumbs "Stappen" stappen_url stap.naam %}
+    """
+    items = []
+    it = list(crumbs)
+    while it:
+        label = it.pop(0)
+        url = it.pop(0) if it else None
+        items.append({"label": label, "url": url})
+    return {"items": items}
+
+
+@register.filter
+def get_item(mapping, key):
+    """Look up a key in a dict. Usage: {{ counts|get_item:slug }}"""
+    if not mapping:
+        return None
+    return mapping.get(key)

@@ -1,0 +1,151 @@
+from django.db import connection
+from django.db.models import Prefetch
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
+
+from partners.models import Organisatie
+from praktijken.models import Cijfer, Praktijk, Verhaal
+from routekaart.content import chapter_sections
+from routekaart.filters import BronFilter
+from routekaart.models import Begrip, Hoofdstuk, Kader
+from stappen.models import Ketenstap
+
+# Chapters with a page of their own elsewhere; the generic chapter view redirects there.
+CHAPTER_HOMES = {
+    "schadelijke-praktijken": "praktijken:index",
+    "stappen-in-de-ketenaanpak": "stappen:index",
+    "rol-en-kader": "routekaart:rol_en_kader",
+}
+
+
+@require_safe
+def home(request):
+    inleiding = Hoofdstuk.objects.published().filter(slug="inleiding").first()
+    sections, loose = chapter_sections(inleiding) if inleiding else ([], {})
+    context = {
+        "inleiding": inleiding,
+        "sections": sections,
+        "loose": loose,
+        "praktijken": Praktijk.objects.published(),
+        "stappen": Ketenstap.objects.published(),
+        "hoofdstukken": Hoofdstuk.objects.published().exclude(slug="inleiding"),
+        "experts": expert_list(),
+        "cijfer": Cijfer.objects.published().filter(praktijk__isnull=True).first(),
+        "verhaal": Verhaal.objects.published().select_related("praktijk").first(),
+    }
+    return render(request, "routekaart/home.html", context)
+
+
+def expert_list():
+    """Per practice, the national expert to call first (the 'schakel een expert in' block)."""
+    experts = Organisatie.objects.published().filter(niveau="landelijk")
+    return Praktijk.objects.published().prefetch_related(
+        Prefetch("experts", queryset=experts, to_attr="eerste_experts")
+    )
+
+
+@require_safe
+def hoofdstuk(request, slug):
+    chapter = get_object_or_404(Hoofdstuk.objects.published(), slug=slug)
+    sections, loose = chapter_sections(chapter)
+    context = {
+        "hoofdstuk": chapter,
+        "sections": sections,
+        "loose": loose,
+        "stappen": Ketenstap.objects.published().filter(hoofdstuk=chapter),
+    }
+    return render(request, "routekaart/hoofdstuk.html", context)
+
+
+@require_safe
+def rol_en_kader(request):
+    chapter = get_object_or_404(Hoofdstuk.objects.published(), slug="rol-en-kader")
+    sections, loose = chapter_sections(chapter)
+    kaders = Kader.objects.published().prefetch_related("praktijken")
+    groups = []
+    for value, label in Kader.Soort.choices:
+        items = [k for k in kaders if k.soort == value]
+        if items:
+            groups.append({"soort": value, "label": label, "kaders": items})
+    context = {"hoofdstuk": chapter, "sections": sections, "loose": loose, "groups": groups}
+    return render(request, "routekaart/rol_en_kader.html", context)
+
+
+@require_safe
+def kader(request, slug):
+    framework = get_object_or_404(
+        Kader.objects.published().prefetch_related("praktijken"), slug=slug
+    )
+    context = {"kader": framework, "soort_label": framework.get_soort_display()}
+    return render(request, "routekaart/kader.html", context)
+
+
+@require_safe
+def bronnen(request):
+    bron_filter = BronFilter(request.GET or None)
+    context = {"filter": bron_filter, "bronnen": bron_filter.qs}
+    return render(request, "routekaart/bronnen.html", context)
+
+
+@require_safe
+def begrippen(request):
+    return render(request, "routekaart/begrippen.html", {"begrippen": Begrip.objects.published()})
+
+
+@require_safe
+def static_page(request, template):
+    return render(request, template)
+
+
+@never_cache
+@require_safe
+def healthz(request):
+    """200 when the database answers, 503 when it does not."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except Exception:  # noqa: BLE001 - any database failure means "not healthy"
+        return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
+    return JsonResponse({"status": "ok", "database": "ok"})
+
+
+def page_not_found(request, exception):
+    return render(request, "404.html", status=404)
+
+
+def server_error(request):
+    try:
+        return render(request, "500.html", status=500)
+    except Exception:  # noqa: BLE001 - the error page itself must never fail
+        return HttpResponse(
+            "<!DOCTYPE html><html lang='nl'><title>Storing</title><h1>Er ging iets mis</h1>"
+            "<p>Probeer het later opnieuw. Acuut gevaar? Bel 112. Veilig Thuis: 0800-2000.</p>",
+            status=500,
+        )
+
+
+@require_safe
+def zoeken(request):
+    from django.core.paginator import Paginator
+
+    from routekaart.search import MAX_QUERY_LENGTH, search
+
+    raw = request.GET.get("q", "")
+    query = raw.replace("\x00", "").strip()
+    message = ""
+    results = []
+    if len(query) > MAX_QUERY_LENGTH:
+        message = f"Uw zoekopdracht is te lang. Gebruik maximaal {MAX_QUERY_LENGTH} tekens."
+    elif query:
+        results = search(query)
+        if not results:
+            message = "Geen resultaten gevonden. Probeer een ander of korter zoekwoord."
+    elif "q" in request.GET:
+        message = "Vul een zoekwoord in."
+    page = Paginator(results, 20).get_page(request.GET.get("pagina"))
+    context = {"search_query": query[:MAX_QUERY_LENGTH], "page": page, "message": message,
+               "count": len(results)}
+    return render(request, "routekaart/zoeken.html", context)

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from stappen import views
+
+app_name = "stappen"
+
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("<slug:slug>/", views.detail, name="detail"),
+]

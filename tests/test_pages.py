@@ -1,0 +1,121 @@
+"""Guard tests over every public page: status, one <h1>, and internal links that resolve."""
+
+import re
+from html.parser import HTMLParser
+
+import pytest
+from django.urls import reverse
+
+pytestmark = pytest.mark.usefixtures("content")
+
+PAGES = [
+    "/",
+    "/praktijken/",
+    "/praktijken/vgv/",
+    "/praktijken/huwelijksdwang/",
+    "/praktijken/achterlating/",
+    "/praktijken/eergerelateerd-geweld/",
+    "/stappen/",
+    "/stappen/1-preventie/",
+    "/stappen/4-melden-en-veiligheidsbeoordeling/",
+    "/stappen/7-monitoring/",
+    "/rol-en-kader/",
+    "/rol-en-kader/wetsvoorstel-tegengaan-huwelijkse-gevangenschap/",
+    "/routekaart/inleiding/",
+    "/routekaart/naar-beleid-en-uitvoering/",
+    "/routekaart/partners/",
+    "/routekaart/beschermen-en-stoppen-geweld/",
+    "/bronnen/",
+    "/bronnen/?praktijk=vgv",
+    "/begrippen/",
+    "/partners/",
+    "/partners/?praktijk=huwelijksdwang&gemeente=GM0345",
+    "/partners/lkha/",
+    "/gemeenten/",
+    "/gemeenten/veenendaal/",
+    "/regios/",
+    "/regios/veilig-thuis-utrecht/",
+    "/zoeken/?q=meldcode",
+    "/zoeken/?q=xyzzy",
+    "/veilig-internetten/",
+    "/toegankelijkheid/",
+    "/over/",
+]
+
+
+class LinkParser(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.links = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "a" and attrs.get("href"):
+            self.links.append(attrs["href"])
+
+
+def links_of(html):
+    parser = LinkParser()
+    parser.feed(html)
+    return parser.links
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_page_renders_with_one_h1_and_quick_exit(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert len(re.findall(r"<h1[\s>]", html)) == 1
+    assert 'id="main-content"' in html
+    assert "data-quick-exit" in html
+    assert 'href="#main-content"' in html
+
+
+def test_every_url_without_arguments_returns_200(client):
+    from django.urls import get_resolver
+
+    for pattern_name in ["routekaart:home", "routekaart:rol_en_kader", "routekaart:bronnen",
+                         "routekaart:begrippen", "routekaart:zoeken", "praktijken:index",
+                         "stappen:index", "partners:index", "partners:gemeenten",
+                         "partners:regios", "routekaart:veilig_internetten",
+                         "routekaart:toegankelijkheid", "routekaart:over"]:
+        response = client.get(reverse(pattern_name))
+        assert response.status_code == 200, pattern_name
+        assert response.content.decode().count("<h1") == 1, pattern_name
+    assert get_resolver() is not None
+
+
+def test_no_internal_link_is_broken(client):
+    """Crawl from the home page; every internal link must resolve to a 2xx or 3xx."""
+    seen, queue, broken = set(), ["/"], []
+    while queue:
+        url = queue.pop()
+        if url in seen:
+            continue
+        seen.add(url)
+        response = client.get(url)
+        if response.status_code >= 400:
+            broken.append(url)
+            continue
+        if response.status_code != 200 or "text/html" not in response["Content-Type"]:
+            continue
+        for href in links_of(response.content.decode()):
+            if href.startswith("/") and not href.startswith(("/static/", "/beheer/")):
+                queue.append(href.split("#")[0])
+    assert not broken
+    assert len(seen) > 400  # all 342 gemeenten, 25 regions, pages of content
+
+
+def test_unknown_path_is_a_dutch_404(client):
+    response = client.get("/bestaat-niet/")
+    assert response.status_code == 404
+    assert "Pagina niet gevonden" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "url", ["/praktijken/onbekend/", "/stappen/8-niets/", "/gemeenten/atlantis/",
+            "/partners/bestaat-niet/", "/regios/nergens/", "/rol-en-kader/geen-wet/",
+            "/routekaart/geen-hoofdstuk/"]
+)
+def test_unknown_objects_are_404(client, url):
+    assert client.get(url).status_code == 404
