@@ -39,7 +39,7 @@ def detail(request, slug):
         "kaders": [k for k in kaders if k.soort != Kader.Soort.STRAFRECHTARTIKEL],
         "strafrecht": [k for k in kaders if k.soort == Kader.Soort.STRAFRECHTARTIKEL],
         "bronnen": praktijk.bronnen.published(),
-        "stappen": Ketenstap.objects.published(),
+        "stappen": list(Ketenstap.objects.published()),
         "tagged": tagged_content(praktijk=praktijk),
     }
     return render(request, "praktijken/detail.html", context)

@@ -10,35 +10,35 @@ from collections import defaultdict
 from routekaart.models import Sectie
 from stappen.models import Aandachtspunt, Citaat, Praktijkvoorbeeld
 
+# (context name, model, the tag relations its template shows)
 ITEM_MODELS = (
-    ("aandachtspunten", Aandachtspunt),
-    ("voorbeelden", Praktijkvoorbeeld),
-    ("citaten", Citaat),
+    ("aandachtspunten", Aandachtspunt, ("praktijken",)),
+    ("voorbeelden", Praktijkvoorbeeld, ()),
+    ("citaten", Citaat, ()),
 )
-
-
-def _with_tags(queryset):
-    return queryset.prefetch_related("stappen", "praktijken")
 
 
 def chapter_sections(hoofdstuk):
     """Published sections of a chapter, each with `.items` grouped by kind.
 
-    Runs 1 query for the sections and 3 per item kind (items, steps, practices):
-    ten in all, independent of the number of sections.
+    Runs six queries, independent of the number of sections and items.
     """
     sections = list(
-        _with_tags(Sectie.objects.published().filter(hoofdstuk=hoofdstuk)).order_by(
-            "volgorde", "slug"
-        )
+        Sectie.objects.published()
+        .filter(hoofdstuk=hoofdstuk)
+        .prefetch_related("stappen")
+        .order_by("volgorde", "slug")
     )
     by_section = {s.pk: s for s in sections}
     loose = defaultdict(list)
     for s in sections:
-        s.items = {name: [] for name, _ in ITEM_MODELS}
-    for name, model in ITEM_MODELS:
-        items = _with_tags(model.objects.published().filter(hoofdstuk=hoofdstuk)).order_by(
-            "volgorde", "slug"
+        s.items = {name: [] for name, _, _ in ITEM_MODELS}
+    for name, model, tags in ITEM_MODELS:
+        items = (
+            model.objects.published()
+            .filter(hoofdstuk=hoofdstuk)
+            .prefetch_related(*tags)
+            .order_by("volgorde", "slug")
         )
         for item in items:
             section = by_section.get(item.sectie_id)
@@ -58,15 +58,18 @@ def tagged_content(*, stap=None, praktijk=None):
         filters["praktijken"] = praktijk
     result = {
         "secties": list(
-            _with_tags(Sectie.objects.published().filter(**filters))
+            Sectie.objects.published()
+            .filter(**filters)
             .select_related("hoofdstuk")
             .order_by("hoofdstuk__volgorde", "volgorde", "slug")
             .distinct()
         )
     }
-    for name, model in ITEM_MODELS:
+    for name, model, tags in ITEM_MODELS:
         result[name] = list(
-            _with_tags(model.objects.published().filter(**filters))
+            model.objects.published()
+            .filter(**filters)
+            .prefetch_related(*tags)
             .select_related("hoofdstuk")
             .order_by("hoofdstuk__volgorde", "volgorde", "slug")
             .distinct()

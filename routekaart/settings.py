@@ -135,7 +135,9 @@ HTTPS_ONLY = env_bool("HTTPS_ONLY", True)
 SECURE_SSL_REDIRECT = HTTPS_ONLY
 SECURE_HSTS_SECONDS = 31_536_000 if HTTPS_ONLY else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS_ONLY
-SECURE_HSTS_PRELOAD = False
+# The preload directive only permits submission to the browsers' preload list; set
+# HSTS_PRELOAD=0 if the domain's subdomains cannot all serve HTTPS.
+SECURE_HSTS_PRELOAD = env_bool("HSTS_PRELOAD", HTTPS_ONLY)
 SECURE_PROXY_SSL_HEADER = (
     ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BEHIND_PROXY", False) else None
 )

@@ -24,14 +24,15 @@ CHAPTER_HOMES = {
 def home(request):
     inleiding = Hoofdstuk.objects.published().filter(slug="inleiding").first()
     sections, loose = chapter_sections(inleiding) if inleiding else ([], {})
+    praktijken = list(expert_list())
     context = {
         "inleiding": inleiding,
         "sections": sections,
         "loose": loose,
-        "praktijken": Praktijk.objects.published(),
-        "stappen": Ketenstap.objects.published(),
+        "praktijken": praktijken,
+        "stappen": list(Ketenstap.objects.published()),
         "hoofdstukken": Hoofdstuk.objects.published().exclude(slug="inleiding"),
-        "experts": expert_list(),
+        "experts": praktijken,
         "cijfer": Cijfer.objects.published().filter(praktijk__isnull=True).first(),
         "verhaal": Verhaal.objects.published().select_related("praktijk").first(),
     }

@@ -85,25 +85,32 @@ def test_every_url_without_arguments_returns_200(client):
     assert get_resolver() is not None
 
 
-def test_no_internal_link_is_broken(client):
-    """Crawl from the home page; every internal link must resolve to a 2xx or 3xx."""
-    seen, queue, broken = set(), ["/"], []
-    while queue:
-        url = queue.pop()
-        if url in seen:
-            continue
-        seen.add(url)
-        response = client.get(url)
-        if response.status_code >= 400:
-            broken.append(url)
-            continue
-        if response.status_code != 200 or "text/html" not in response["Content-Type"]:
-            continue
-        for href in links_of(response.content.decode()):
-            if href.startswith("/") and not href.startswith(("/static/", "/beheer/")):
-                queue.append(href.split("#")[0])
+@pytest.fixture(scope="module")
+def crawl(_content_module, django_db_blocker):
+    """Every page reachable from the home page: {url: (status, html)}."""
+    from django.test import Client
+
+    client = Client()
+    pages, queue = {}, ["/"]
+    with django_db_blocker.unblock():
+        while queue:
+            url = queue.pop()
+            if url in pages:
+                continue
+            response = client.get(url)
+            html = response.content.decode() if response.status_code == 200 else ""
+            pages[url] = (response.status_code, html)
+            if response.status_code == 200 and "text/html" in response["Content-Type"]:
+                for href in links_of(html):
+                    if href.startswith("/") and not href.startswith(("/static/", "/beheer/")):
+                        queue.append(href.split("#")[0])
+    return pages
+
+
+def test_no_internal_link_is_broken(crawl):
+    broken = [url for url, (status, _) in crawl.items() if status >= 400]
     assert not broken
-    assert len(seen) > 400  # all 342 gemeenten, 25 regions, pages of content
+    assert len(crawl) > 400  # all 342 gemeenten, 25 regions and the content pages
 
 
 def test_unknown_path_is_a_dutch_404(client):
@@ -119,3 +126,18 @@ def test_unknown_path_is_a_dutch_404(client):
 )
 def test_unknown_objects_are_404(client, url):
     assert client.get(url).status_code == 404
+
+
+@pytest.mark.parametrize("url", ["/", "/stappen/", "/partners/", "/zoeken/?q=vgv", "/gemeenten/"])
+def test_anonymous_get_sets_no_cookies(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    assert not response.cookies
+    assert "Set-Cookie" not in response
+
+
+def test_no_inline_scripts_or_styles(client):
+    for url in ["/", "/stappen/2-vroegsignalering/", "/partners/", "/regios/"]:
+        html = client.get(url).content.decode()
+        assert "<script>" not in html and "<script " not in html.replace('<script src=', '')
+        assert " style=" not in html
