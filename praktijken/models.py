@@ -88,6 +88,11 @@ class Verhaal(Publiceerbaar):
         Praktijk, on_delete=models.PROTECT, related_name="verhalen", verbose_name="praktijk"
     )
     naam = models.CharField("naam", max_length=60, help_text="Voornaam, zoals 'Thomas'.")
+    sectie = models.ForeignKey(
+        "routekaart.Sectie", on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="verhalen", verbose_name="sectie",
+        help_text="De sectie van de routekaart waarbij dit verhaal staat.",
+    )
     titel = models.CharField("titel", max_length=200)
     tekst = models.TextField("tekst", help_text="Markdown.")
     history = HistoricalRecords()

@@ -1,27 +1,54 @@
 """Queries that assemble routekaart content for pages.
 
-Chapter pages interleave sections with the items placed under them; step and
-practice pages collect everything tagged with one step or practice. Each function
-runs a fixed number of queries, whatever the amount of content.
+Chapter pages interleave sections with the items placed under them, in the
+source's order; step and practice pages collect everything tagged with one step
+or practice. Each function runs a fixed number of queries, whatever the amount
+of content.
 """
 
-from collections import defaultdict
+from itertools import groupby
 
-from routekaart.models import Sectie
+from praktijken.models import Verhaal
+from routekaart.models import Kader, Sectie
 from stappen.models import Aandachtspunt, Citaat, Praktijkvoorbeeld
 
-# (context name, model, the tag relations its template shows)
+# (block kind, model, the tag relations its template shows)
 ITEM_MODELS = (
-    ("aandachtspunten", Aandachtspunt, ("praktijken",)),
-    ("voorbeelden", Praktijkvoorbeeld, ()),
-    ("citaten", Citaat, ()),
+    ("aandachtspunt", Aandachtspunt, ("praktijken",)),
+    ("voorbeeld", Praktijkvoorbeeld, ()),
+    ("citaat", Citaat, ()),
 )
 
 
-def chapter_sections(hoofdstuk):
-    """Published sections of a chapter, each with `.items` grouped by kind.
+def _blocks(items):
+    """Items in order as blocks; consecutive aandachtspunten form one checklist block."""
+    items = sorted(items, key=lambda pair: (pair[1].volgorde, pair[1].slug))
+    blocks = []
+    for kind, group in groupby(items, key=lambda pair: pair[0]):
+        objects = [obj for _, obj in group]
+        if kind == "aandachtspunt":
+            blocks.append({"kind": kind, "items": objects})
+        else:
+            blocks.extend({"kind": kind, "item": obj} for obj in objects)
+    return blocks
 
-    Runs six queries, independent of the number of sections and items.
+
+def _attach(sections, items_by_kind):
+    """Give each section `.blocks`; return the blocks of items without a shown section."""
+    by_section = {s.pk: [] for s in sections}
+    loose = []
+    for kind, items in items_by_kind:
+        for item in items:
+            by_section.get(item.sectie_id, loose).append((kind, item))
+    for s in sections:
+        s.blocks = _blocks(by_section[s.pk])
+    return _blocks(loose)
+
+
+def chapter_sections(hoofdstuk):
+    """Published sections of a chapter, each with `.blocks`, `.verhalen_list` and `.kaders_list`.
+
+    Runs eight queries, independent of the number of sections and items.
     """
     sections = list(
         Sectie.objects.published()
@@ -29,49 +56,43 @@ def chapter_sections(hoofdstuk):
         .prefetch_related("stappen")
         .order_by("volgorde", "slug")
     )
-    by_section = {s.pk: s for s in sections}
-    loose = defaultdict(list)
+    items_by_kind = [
+        (kind, model.objects.published().filter(hoofdstuk=hoofdstuk).prefetch_related(*tags))
+        for kind, model, tags in ITEM_MODELS
+    ]
+    loose = _attach(sections, items_by_kind)
+    section_ids = [s.pk for s in sections]
+    verhalen = Verhaal.objects.published().filter(sectie__in=section_ids)
+    kaders = Kader.objects.published().filter(sectie__in=section_ids)
     for s in sections:
-        s.items = {name: [] for name, _, _ in ITEM_MODELS}
-    for name, model, tags in ITEM_MODELS:
-        items = (
-            model.objects.published()
-            .filter(hoofdstuk=hoofdstuk)
-            .prefetch_related(*tags)
-            .order_by("volgorde", "slug")
-        )
-        for item in items:
-            section = by_section.get(item.sectie_id)
-            if section is None:
-                loose[name].append(item)
-            else:
-                section.items[name].append(item)
-    return sections, dict(loose)
+        s.verhalen_list = [v for v in verhalen if v.sectie_id == s.pk]
+        s.kaders_list = [k for k in kaders if k.sectie_id == s.pk]
+    return sections, loose
 
 
 def tagged_content(*, stap=None, praktijk=None):
-    """Sections and items tagged with a step and/or a practice, in chapter order."""
+    """Sections tagged with a step and/or practice, with their items, in chapter order.
+
+    Items tagged the same way whose own section is not among those sections come
+    back as `loose` blocks.
+    """
     filters = {}
     if stap is not None:
         filters["stappen"] = stap
     if praktijk is not None:
         filters["praktijken"] = praktijk
-    result = {
-        "secties": list(
-            Sectie.objects.published()
-            .filter(**filters)
-            .select_related("hoofdstuk")
-            .order_by("hoofdstuk__volgorde", "volgorde", "slug")
-            .distinct()
-        )
-    }
-    for name, model, tags in ITEM_MODELS:
-        result[name] = list(
-            model.objects.published()
-            .filter(**filters)
-            .prefetch_related(*tags)
-            .select_related("hoofdstuk")
-            .order_by("hoofdstuk__volgorde", "volgorde", "slug")
-            .distinct()
-        )
-    return result
+    sections = list(
+        Sectie.objects.published()
+        .filter(**filters)
+        .select_related("hoofdstuk")
+        .order_by("hoofdstuk__volgorde", "volgorde", "slug")
+        .distinct()
+    )
+    items_by_kind = [
+        (kind, model.objects.published().filter(**filters).prefetch_related(*tags).distinct())
+        for kind, model, tags in ITEM_MODELS
+    ]
+    loose = _attach(sections, items_by_kind)
+    for s in sections:
+        s.verhalen_list, s.kaders_list = [], []
+    return {"secties": sections, "loose": loose}

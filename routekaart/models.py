@@ -106,6 +106,10 @@ class Sectie(Publiceerbaar):
         "soort", max_length=12, choices=Soort.choices, default=Soort.TEKST,
         help_text="Bepaalt waar de sectie op stappagina's verschijnt.",
     )
+    kopniveau = models.PositiveSmallIntegerField(
+        "kopniveau", choices=[(2, "Kop (niveau 2)"), (3, "Subkop (niveau 3)")], default=2,
+        help_text="Subkoppen horen bij de kop die erboven staat.",
+    )
     tekst = models.TextField("tekst", blank=True, help_text="Markdown.")
     praktijken = models.ManyToManyField(
         "praktijken.Praktijk", blank=True, related_name="secties", verbose_name="praktijken",
@@ -146,6 +150,10 @@ class Kader(Publiceerbaar):
     )
     tekst = models.TextField("tekst", blank=True, help_text="Markdown.")
     url = models.URLField("webadres", max_length=500, blank=True)
+    sectie = models.ForeignKey(
+        Sectie, on_delete=models.SET_NULL, null=True, blank=True, related_name="kaders",
+        verbose_name="sectie", help_text="De sectie van 'Rol en kader' waaronder dit kader staat.",
+    )
     stand_van_zaken = models.CharField(
         "stand van zaken per",
         max_length=60,

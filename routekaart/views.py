@@ -6,7 +6,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from partners.models import Organisatie
-from praktijken.models import Cijfer, Praktijk, Verhaal
+from praktijken.models import Praktijk
 from routekaart.content import chapter_sections
 from routekaart.filters import BronFilter
 from routekaart.models import Begrip, Hoofdstuk, Kader
@@ -33,8 +33,6 @@ def home(request):
         "stappen": list(Ketenstap.objects.published()),
         "hoofdstukken": Hoofdstuk.objects.published().exclude(slug="inleiding"),
         "experts": praktijken,
-        "cijfer": Cijfer.objects.published().filter(praktijk__isnull=True).first(),
-        "verhaal": Verhaal.objects.published().select_related("praktijk").first(),
     }
     return render(request, "routekaart/home.html", context)
 
@@ -51,6 +49,8 @@ def expert_list():
 def hoofdstuk(request, slug):
     chapter = get_object_or_404(Hoofdstuk.objects.published(), slug=slug)
     sections, loose = chapter_sections(chapter)
+    if chapter.slug == "partners":
+        attach_national_partners(sections)
     context = {
         "hoofdstuk": chapter,
         "sections": sections,
@@ -58,6 +58,29 @@ def hoofdstuk(request, slug):
         "stappen": Ketenstap.objects.published().filter(hoofdstuk=chapter),
     }
     return render(request, "routekaart/hoofdstuk.html", context)
+
+
+NATIONAL_PARTNER_GROUPS = (
+    ("Voor specialistische hulp en ondersteuning", {Organisatie.Rol.SPECIALISTISCH}),
+    ("Voor informatie, advies en expertise", {Organisatie.Rol.INFORMATIE, Organisatie.Rol.ALGEMEEN}),
+)
+
+
+def attach_national_partners(sections, section_slug="partners-landelijke-partners"):
+    """Show the national partners from the sociale kaart under the chapter's own heading."""
+    section = next((s for s in sections if s.slug == section_slug), None)
+    if section is None:
+        return
+    partners = list(
+        Organisatie.objects.published()
+        .filter(niveau="landelijk")
+        .select_related("type")
+        .prefetch_related("praktijken")
+    )
+    section.national_partners = [
+        {"titel": titel, "organisaties": [o for o in partners if o.rol in rollen]}
+        for titel, rollen in NATIONAL_PARTNER_GROUPS
+    ]
 
 
 @require_safe

@@ -33,8 +33,6 @@ def detail(request, slug):
         "vorige": route[position - 1] if position > 0 else None,
         "volgende": route[position + 1] if position + 1 < len(route) else None,
         "tagged": tagged,
-        "belang": [s for s in tagged["secties"] if s.soort == s.Soort.BELANG],
-        "overige_secties": [s for s in tagged["secties"] if s.soort != s.Soort.BELANG],
         "bronnen": stap.bronnen.published().prefetch_related("praktijken"),
         "praktijken": Praktijk.objects.published(),
         "organisatietypes": Organisatietype.objects.filter(stappen=stap),

@@ -141,8 +141,8 @@ QUERY_COUNTS = [
     ("/", 12),
     ("/praktijken/vgv/", 12),
     ("/stappen/4-melden-en-veiligheidsbeoordeling/", 11),
-    ("/rol-en-kader/", 8),
-    ("/routekaart/naar-beleid-en-uitvoering/", 7),
+    ("/rol-en-kader/", 10),
+    ("/routekaart/naar-beleid-en-uitvoering/", 9),
     ("/bronnen/", 3),
     ("/begrippen/", 1),
 ]

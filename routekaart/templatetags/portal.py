@@ -51,3 +51,15 @@ def get_item(mapping, key):
     if not mapping:
         return None
     return mapping.get(key)
+
+
+# Long Dutch compounds that must be able to break in narrow boxes (the route diagram).
+_SOFT_HYPHENS = {"veiligheidsbeoordeling": "veiligheids\u00adbeoordeling"}
+
+
+@register.filter
+def soft_hyphens(text):
+    """Insert soft hyphens in known long compounds. Usage: {{ stap.naam|soft_hyphens }}"""
+    for word, hyphenated in _SOFT_HYPHENS.items():
+        text = str(text).replace(word, hyphenated)
+    return text
