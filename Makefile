@@ -35,3 +35,6 @@ lint: $(BIN)/.installed
 
 clean:
 	rm -rf $(VENV) var/static
+
+bench: $(BIN)/.installed
+	$(BIN)/python scripts/bench.py --write docs/benchmarks.md

@@ -5,7 +5,7 @@ from django import forms
 from django.db.models import Case, IntegerField, Q, Value, When
 
 from partners.lookup import find_gemeente_pk
-from partners.models import Gemeente, Niveau, Organisatie
+from partners.models import Gemeente, Niveau, Organisatie, VeiligThuisRegio
 from routekaart.choices import organisatietype_choices, praktijk_choices, regio_choices, stap_choices
 
 MAX_QUERY_LENGTH = 200
@@ -90,14 +90,11 @@ class OrganisatieFilter(django_filters.FilterSet):
 
     def filter_regio(self, queryset, name, value):
         """Organisations that serve the region: by region, by its gemeenten, or nationally."""
-        return queryset.filter(
-            Q(veilig_thuis_regios__code=value) | Q(gemeenten__veilig_thuis_regio__code=value)
-            | Q(niveau=Niveau.LANDELIJK)
-        )
+        return queryset.for_regio(VeiligThuisRegio.objects.get(code=value))
 
     @property
     def qs(self):
-        qs = super().qs.distinct()
+        qs = super().qs
         if not getattr(qs.query, "order_by", None):
             qs = qs.order_by("naam")
         return qs

@@ -169,15 +169,52 @@ class Organisatietype(models.Model):
         return (self.slug,)
 
 
+def _ids(through, **lookup):
+    return through.objects.filter(**lookup).values("organisatie_id")
+
+
 class OrganisatieQuerySet(PublicatieQuerySet):
     def for_gemeente(self, gemeente):
-        """Everyone who serves a gemeente: local, regional (VT or VR region) and national."""
+        """Everyone who serves a gemeente: local, regional (VT or VR region) and national.
+
+        Uses id subqueries instead of joins, so rows are not multiplied and no
+        DISTINCT is needed.
+        """
         return self.filter(
             models.Q(niveau=Niveau.LANDELIJK)
-            | models.Q(gemeenten=gemeente)
-            | models.Q(veilig_thuis_regios=gemeente.veilig_thuis_regio_id)
-            | models.Q(veiligheidsregios=gemeente.veiligheidsregio_id)
-        ).distinct()
+            | models.Q(pk__in=_ids(Organisatie.gemeenten.through, gemeente_id=gemeente.pk))
+            | models.Q(
+                pk__in=_ids(
+                    Organisatie.veilig_thuis_regios.through,
+                    veiligthuisregio_id=gemeente.veilig_thuis_regio_id,
+                )
+            )
+            | models.Q(
+                pk__in=_ids(
+                    Organisatie.veiligheidsregios.through,
+                    veiligheidsregio_id=gemeente.veiligheidsregio_id,
+                )
+            )
+        )
+
+    def for_regio(self, regio):
+        """Everyone who serves a Veilig Thuis region: directly, via a gemeente or a VR."""
+        gemeenten = Gemeente.objects.filter(veilig_thuis_regio=regio)
+        return self.filter(
+            models.Q(niveau=Niveau.LANDELIJK)
+            | models.Q(
+                pk__in=_ids(Organisatie.veilig_thuis_regios.through, veiligthuisregio_id=regio.pk)
+            )
+            | models.Q(
+                pk__in=_ids(Organisatie.gemeenten.through, gemeente__in=gemeenten.values("pk"))
+            )
+            | models.Q(
+                pk__in=_ids(
+                    Organisatie.veiligheidsregios.through,
+                    veiligheidsregio__in=gemeenten.values("veiligheidsregio"),
+                )
+            )
+        )
 
     def due_for_check(self):
         cutoff = timezone.now().date() - timezone.timedelta(

@@ -1,5 +1,5 @@
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_safe
 
@@ -127,38 +127,57 @@ def gemeenten(request):
     return render(request, "partners/gemeenten.html", context)
 
 
-def _served_by_type(organisaties):
-    """Group organisations by type, listing every type (also those without organisations)."""
+PER_TYPE = 10
+
+
+def _served_by_type(serving):
+    """Regional and local partners grouped by type, every type listed, at most PER_TYPE each.
+
+    Two queries: the ids and types of all serving organisations, then the details
+    of those shown.
+    """
+    rows = list(serving.exclude(niveau=Niveau.LANDELIJK).order_by("naam").values_list("pk", "type_id"))
     by_type = {}
-    for org in organisaties:
-        by_type.setdefault(org.type_id, []).append(org)
+    for pk, type_id in rows:
+        by_type.setdefault(type_id, []).append(pk)
+    shown_ids = [pk for pks in by_type.values() for pk in pks[:PER_TYPE]]
+    shown = {
+        o.pk: o
+        for o in Organisatie.objects.filter(pk__in=shown_ids)
+        .select_related("type")
+        .prefetch_related("praktijken")
+    }
     groups = []
     for org_type in Organisatietype.objects.exclude(niveau=Niveau.LANDELIJK):
-        groups.append({"type": org_type, "organisaties": by_type.get(org_type.pk, [])})
+        pks = by_type.get(org_type.pk, [])
+        groups.append({
+            "type": org_type,
+            "organisaties": [shown[pk] for pk in pks[:PER_TYPE]],
+            "aantal": len(pks),
+        })
     return groups
 
 
 @require_safe
 def gemeente(request, slug):
     gemeente = get_object_or_404(Gemeente.objects.with_regions(), slug=slug)
-    serving = list(
-        Organisatie.objects.published()
-        .for_gemeente(gemeente)
-        .exclude(niveau=Niveau.LANDELIJK)
-        .select_related("type")
-        .prefetch_related("praktijken")
-    )
-    veilig_thuis = next(
-        (o for o in serving if o.type.slug == "veilig-thuis"), None
-    )
+    groups = _served_by_type(Organisatie.objects.published().for_gemeente(gemeente))
     context = {
         "gemeente": gemeente,
-        "veilig_thuis": veilig_thuis,
+        "veilig_thuis": _veilig_thuis(groups),
         "regio": gemeente.veilig_thuis_regio,
         "experts": national_experts(),
-        "groups": _served_by_type(serving),
+        "groups": groups,
+        "filter_query": f"gemeente={gemeente.code}",
     }
     return render(request, "partners/gemeente.html", context)
+
+
+def _veilig_thuis(groups):
+    for group in groups:
+        if group["type"].slug == "veilig-thuis" and group["organisaties"]:
+            return group["organisaties"][0]
+    return None
 
 
 def national_experts():
@@ -201,27 +220,14 @@ def regios(request):
 @require_safe
 def regio(request, slug):
     regio = get_object_or_404(VeiligThuisRegio, slug=slug)
-    serving = list(
-        Organisatie.objects.published()
-        .exclude(niveau=Niveau.LANDELIJK)
-        .filter(pk__in=_region_org_ids(regio))
-        .select_related("type")
-        .prefetch_related("praktijken")
-    )
+    groups = _served_by_type(Organisatie.objects.published().for_regio(regio))
     context = {
         "regio": regio,
         "gemeenten": regio.gemeenten.all(),
-        "veilig_thuis": next((o for o in serving if o.type.slug == "veilig-thuis"), None),
-        "groups": _served_by_type(serving),
+        "veilig_thuis": _veilig_thuis(groups),
+        "groups": groups,
         "map_regions": _map_regions(current=regio),
         "experts": national_experts(),
+        "filter_query": f"regio={regio.code}",
     }
     return render(request, "partners/regio.html", context)
-
-
-def _region_org_ids(regio):
-    """Ids of organisations that serve a region directly, via its gemeenten or its VRs."""
-    return Organisatie.objects.filter(
-        Q(veilig_thuis_regios=regio) | Q(gemeenten__veilig_thuis_regio=regio)
-        | Q(veiligheidsregios__gemeenten__veilig_thuis_regio=regio)
-    ).values("pk")

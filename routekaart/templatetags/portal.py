@@ -54,7 +54,10 @@ def get_item(mapping, key):
 
 
 # Long Dutch compounds that must be able to break in narrow boxes (the route diagram).
-_SOFT_HYPHENS = {"veiligheidsbeoordeling": "veiligheids\u00adbeoordeling"}
+_SOFT_HYPHENS = {
+    "veiligheidsbeoordeling": "veiligheids\u00adbeoordeling",
+    "Vroegsignalering": "Vroeg\u00adsignalering",
+}
 
 
 @register.filter
