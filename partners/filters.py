@@ -2,11 +2,16 @@
 
 import django_filters
 from django import forms
-from django.db.models import Case, IntegerField, Q, Value, When
 
 from partners.lookup import find_gemeente_pk
 from partners.models import Gemeente, Niveau, Organisatie, VeiligThuisRegio
-from routekaart.choices import organisatietype_choices, praktijk_choices, regio_choices, stap_choices
+from routekaart.choices import (
+    organisatietype_choices,
+    praktijk_choices,
+    regio_choices,
+    stap_choices,
+)
+from routekaart.search import search_partners
 
 MAX_QUERY_LENGTH = 200
 
@@ -34,19 +39,6 @@ class GemeenteFilter(django_filters.Filter):
         if value is None:
             return qs
         return qs.for_gemeente(value)
-
-
-def text_filter(queryset, value):
-    """Every word must occur in the name, description or type; name matches rank first."""
-    words = value.split()[:8]
-    for word in words:
-        queryset = queryset.filter(
-            Q(naam__icontains=word) | Q(beschrijving__icontains=word) | Q(type__naam__icontains=word)
-        )
-    return queryset.annotate(
-        relevance=Case(When(naam__icontains=value, then=Value(0)), default=Value(1),
-                       output_field=IntegerField())
-    ).order_by("relevance", "naam")
 
 
 class OrganisatieFilter(django_filters.FilterSet):
@@ -86,7 +78,7 @@ class OrganisatieFilter(django_filters.FilterSet):
         super().__init__(data, queryset=queryset, *args, **kwargs)
 
     def filter_q(self, queryset, name, value):
-        return text_filter(queryset, value)
+        return search_partners(queryset, value)
 
     def filter_regio(self, queryset, name, value):
         """Organisations that serve the region: by region, by its gemeenten, or nationally."""

@@ -1,3 +1,6 @@
+from urllib.parse import urlencode
+
+from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import Prefetch
 from django.http import HttpResponse, JsonResponse
@@ -7,6 +10,7 @@ from django.views.decorators.http import require_safe
 
 from partners.models import Organisatie
 from praktijken.models import Praktijk
+from routekaart import search
 from routekaart.content import chapter_sections
 from routekaart.filters import BronFilter
 from routekaart.models import Begrip, Hoofdstuk, Kader
@@ -153,23 +157,41 @@ def server_error(request):
 
 @require_safe
 def zoeken(request):
-    from django.core.paginator import Paginator
-
-    from routekaart.search import MAX_QUERY_LENGTH, search
-
+    """Site search: grouped, paginated results; messages instead of errors on bad input."""
     raw = request.GET.get("q", "")
-    query = raw.replace("\x00", "").strip()
-    message = ""
-    results = []
-    if len(query) > MAX_QUERY_LENGTH:
-        message = f"Uw zoekopdracht is te lang. Gebruik maximaal {MAX_QUERY_LENGTH} tekens."
+    query = search.clean_query(raw)
+    message, results, hints = "", [], []
+    if len(query) > search.MAX_QUERY_LENGTH:
+        message = f"Uw zoekopdracht is te lang. Gebruik maximaal {search.MAX_QUERY_LENGTH} tekens."
+        query = query[: search.MAX_QUERY_LENGTH]
+    elif query and not search.words(query):
+        message = "Vul een zoekwoord in met letters of cijfers."
     elif query:
-        results = search(query)
+        results = search.search(query)
         if not results:
-            message = "Geen resultaten gevonden. Probeer een ander of korter zoekwoord."
+            message = "Geen resultaten gevonden."
+            hints = search.suggestions(query)
+            search.record_zero_result(query)
     elif "q" in request.GET:
         message = "Vul een zoekwoord in."
-    page = Paginator(results, 20).get_page(request.GET.get("pagina"))
-    context = {"search_query": query[:MAX_QUERY_LENGTH], "page": page, "message": message,
-               "count": len(results)}
+    order = {kind: i for i, kind in enumerate(search.KIND_ORDER)}
+    results.sort(key=lambda r: (order.get(r.soort, 99), -r.rank, r.titel))
+    page = Paginator(results, 20).get_page(_page_number(request.GET.get("pagina")))
+    context = {
+        "search_query": query,
+        "page": page,
+        "message": message,
+        "count": len(results),
+        "suggestions": hints,
+        "highlight_words": [w for p in search.expand(query) for w in p.split()] if query else [],
+        "querystring": urlencode({"q": query}),
+    }
     return render(request, "routekaart/zoeken.html", context)
+
+
+def _page_number(raw):
+    try:
+        number = int(raw)
+    except (TypeError, ValueError):
+        return 1
+    return max(number, 1)

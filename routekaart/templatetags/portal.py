@@ -66,3 +66,18 @@ def soft_hyphens(text):
     for word, hyphenated in _SOFT_HYPHENS.items():
         text = str(text).replace(word, hyphenated)
     return text
+
+
+@register.filter
+def highlight(text, words):
+    """Escape text and wrap the query's words in <mark>. Usage: {{ r.snippet|highlight:words }}"""
+    import re
+
+    from django.utils.html import escape
+
+    escaped = escape(text or "")
+    terms = sorted({escape(w) for w in words or [] if len(w) > 1}, key=len, reverse=True)
+    if not terms:
+        return mark_safe(escaped)
+    pattern = re.compile("(" + "|".join(re.escape(t) for t in terms) + ")", re.IGNORECASE)
+    return mark_safe(pattern.sub(r"<mark>\1</mark>", escaped))
