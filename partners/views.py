@@ -16,6 +16,7 @@ from partners.models import (
     Voorziening,
 )
 from praktijken.models import Praktijk
+from routekaart.caching import cache_public_page
 from routekaart.choices import organisatietype_choices, praktijk_choices, stap_choices
 
 PAGE_SIZE = 20
@@ -50,6 +51,7 @@ def _facets(queryset):
 
 
 @require_safe
+@cache_public_page
 def index(request):
     repeated = [k for k in SINGLE_VALUE_PARAMS if len(request.GET.getlist(k)) > 1]
     data = request.GET.copy()
@@ -78,6 +80,7 @@ def index(request):
 
 
 @require_safe
+@cache_public_page
 def detail(request, slug):
     organisatie = get_object_or_404(
         Organisatie.objects.published()
@@ -104,6 +107,7 @@ def detail(request, slug):
 
 
 @require_safe
+@cache_public_page
 def gemeenten(request):
     """The find-your-gemeente box: an exact match redirects, otherwise suggestions."""
     query = request.GET.get("gemeente", "").strip()
@@ -159,6 +163,7 @@ def _served_by_type(serving):
 
 
 @require_safe
+@cache_public_page
 def gemeente(request, slug):
     gemeente = get_object_or_404(Gemeente.objects.with_regions(), slug=slug)
     groups = _served_by_type(Organisatie.objects.published().for_gemeente(gemeente))
@@ -209,6 +214,7 @@ def _map_regions(current=None):
 
 
 @require_safe
+@cache_public_page
 def regios(request):
     context = {
         "map_regions": _map_regions(),
@@ -218,6 +224,7 @@ def regios(request):
 
 
 @require_safe
+@cache_public_page
 def regio(request, slug):
     regio = get_object_or_404(VeiligThuisRegio, slug=slug)
     groups = _served_by_type(Organisatie.objects.published().for_regio(regio))

@@ -4,12 +4,14 @@ from django.views.decorators.http import require_safe
 
 from partners.models import Organisatie
 from praktijken.models import Praktijk
+from routekaart.caching import cache_public_page
 from routekaart.content import chapter_sections, tagged_content
 from routekaart.models import Hoofdstuk, Kader
 from stappen.models import Ketenstap
 
 
 @require_safe
+@cache_public_page
 def index(request):
     chapter = get_object_or_404(Hoofdstuk.objects.published(), slug="schadelijke-praktijken")
     sections, loose = chapter_sections(chapter)
@@ -23,6 +25,7 @@ def index(request):
 
 
 @require_safe
+@cache_public_page
 def detail(request, slug):
     praktijk = get_object_or_404(
         Praktijk.objects.published().prefetch_related(

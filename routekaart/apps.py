@@ -3,6 +3,8 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 
 # Apps whose data the public pages show: any write makes cached renderings stale.
 PORTAL_APPS = {"routekaart", "praktijken", "stappen", "partners"}
+# Bookkeeping models whose writes do not change what pages show.
+NOT_CONTENT = {"ZoekIndex", "ZoekStatistiek", "DataVersie"}
 
 
 class RoutekaartConfig(AppConfig):
@@ -22,7 +24,7 @@ def _is_portal_model(sender):
 
 
 def _on_save(sender, instance, raw=False, **kwargs):
-    if not _is_portal_model(sender) or sender.__name__ in {"ZoekIndex", "ZoekStatistiek"}:
+    if not _is_portal_model(sender) or sender.__name__ in NOT_CONTENT:
         return
     from routekaart.versioning import bump_data_version
 
@@ -34,7 +36,7 @@ def _on_save(sender, instance, raw=False, **kwargs):
 
 
 def _on_delete(sender, instance, **kwargs):
-    if not _is_portal_model(sender) or sender.__name__ in {"ZoekIndex", "ZoekStatistiek"}:
+    if not _is_portal_model(sender) or sender.__name__ in NOT_CONTENT:
         return
     from routekaart.search import SOORT_BY_MODEL
     from routekaart.versioning import bump_data_version

@@ -310,3 +310,16 @@ class ZoekStatistiek(models.Model):
 
     def __str__(self):
         return f"{self.zoekterm} ({self.aantal}×)"
+
+
+class DataVersie(models.Model):
+    """A single row whose number goes up on every write to portal data (cache key)."""
+
+    versie = models.PositiveBigIntegerField("versie", default=0)
+
+    class Meta:
+        verbose_name = "dataversie"
+        verbose_name_plural = "dataversie"
+
+    def __str__(self):
+        return str(self.versie)

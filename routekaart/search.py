@@ -27,7 +27,7 @@ from django.db import connection, models
 from django.db.models import Case, F, FloatField, Q, Value, When
 from django.db.models.functions import Greatest
 
-from routekaart.versioning import data_version
+from routekaart.versioning import bump_data_version, data_version
 
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 10
@@ -197,6 +197,8 @@ def rebuild_index() -> int:
     ZoekIndex.objects.all().delete()
     ZoekIndex.objects.bulk_create(rows, batch_size=1000)
     _update_vectors(ZoekIndex.objects.all())
+    # A full rebuild follows bulk changes that sent no signals: make caches stale.
+    bump_data_version()
     return len(rows)
 
 

@@ -1,28 +1,59 @@
-"""A data version that every content or partner save bumps.
+"""A data version that every write to portal data bumps.
 
-Cached things (the glossary, rendered pages for anonymous visitors) are keyed on
-this version, so an edit in the admin shows at once without waiting for a
-timeout. The version lives in the configured cache; with several gunicorn
-workers, configure a shared cache (CACHE_URL) so they all see the bump.
+Cached things (the glossary, choice lists, rendered pages for anonymous visitors)
+are keyed on this version, so an edit in the admin shows at once. The version is
+one row in the database, so every gunicorn worker sees a bump immediately, whatever
+cache backend is configured; within one request it is read at most once.
 """
 
-import time
+import threading
 
-from django.core.cache import cache
+from django.core.signals import request_finished, request_started
 
-VERSION_KEY = "portal:data-version"
+_local = threading.local()
 
 
 def data_version() -> str:
-    version = cache.get(VERSION_KEY)
+    """The current version; one query per request (none when already read)."""
+    version = getattr(_local, "version", None)
     if version is None:
-        version = str(time.time_ns())
-        # add() keeps a version another worker set in the meantime.
-        cache.add(VERSION_KEY, version, timeout=None)
-        version = cache.get(VERSION_KEY, version)
+        from routekaart.models import DataVersie
+
+        version = DataVersie.objects.filter(pk=1).values_list("versie", flat=True).first()
+        if version is None:
+            DataVersie.objects.get_or_create(pk=1)
+            version = 0
+        version = str(version)
+        if _in_request():
+            _local.version = version
     return version
 
 
+def _in_request() -> bool:
+    # Outside a request (commands, tests calling functions) nothing is memoised.
+    return getattr(_local, "in_request", False)
+
+
 def bump_data_version(**kwargs) -> None:
-    """Signal receiver: any write to portal data makes cached renderings stale."""
-    cache.set(VERSION_KEY, str(time.time_ns()), timeout=None)
+    """Make every cached rendering stale."""
+    from django.db.models import F
+
+    from routekaart.models import DataVersie
+
+    if not DataVersie.objects.filter(pk=1).update(versie=F("versie") + 1):
+        DataVersie.objects.get_or_create(pk=1, defaults={"versie": 1})
+    _local.version = None
+
+
+def _start(**kwargs):
+    _local.version = None
+    _local.in_request = True
+
+
+def _finish(**kwargs):
+    _local.version = None
+    _local.in_request = False
+
+
+request_started.connect(_start, dispatch_uid="portal-data-version-start")
+request_finished.connect(_finish, dispatch_uid="portal-data-version-finish")

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_safe
 from partners.models import Organisatie
 from praktijken.models import Praktijk
 from routekaart import search
+from routekaart.caching import cache_public_page
 from routekaart.content import chapter_sections
 from routekaart.filters import BronFilter
 from routekaart.models import Begrip, Hoofdstuk, Kader
@@ -25,6 +26,7 @@ CHAPTER_HOMES = {
 
 
 @require_safe
+@cache_public_page
 def home(request):
     inleiding = Hoofdstuk.objects.published().filter(slug="inleiding").first()
     sections, loose = chapter_sections(inleiding) if inleiding else ([], {})
@@ -50,6 +52,7 @@ def expert_list():
 
 
 @require_safe
+@cache_public_page
 def hoofdstuk(request, slug):
     chapter = get_object_or_404(Hoofdstuk.objects.published(), slug=slug)
     sections, loose = chapter_sections(chapter)
@@ -88,6 +91,7 @@ def attach_national_partners(sections, section_slug="partners-landelijke-partner
 
 
 @require_safe
+@cache_public_page
 def rol_en_kader(request):
     chapter = get_object_or_404(Hoofdstuk.objects.published(), slug="rol-en-kader")
     sections, loose = chapter_sections(chapter)
@@ -102,6 +106,7 @@ def rol_en_kader(request):
 
 
 @require_safe
+@cache_public_page
 def kader(request, slug):
     framework = get_object_or_404(
         Kader.objects.published().prefetch_related("praktijken"), slug=slug
@@ -111,6 +116,7 @@ def kader(request, slug):
 
 
 @require_safe
+@cache_public_page
 def bronnen(request):
     bron_filter = BronFilter(request.GET or None)
     context = {"filter": bron_filter, "bronnen": bron_filter.qs}
@@ -118,11 +124,13 @@ def bronnen(request):
 
 
 @require_safe
+@cache_public_page
 def begrippen(request):
     return render(request, "routekaart/begrippen.html", {"begrippen": Begrip.objects.published()})
 
 
 @require_safe
+@cache_public_page
 def static_page(request, template):
     return render(request, template)
 

@@ -3,12 +3,14 @@ from django.views.decorators.http import require_safe
 
 from partners.models import Organisatietype
 from praktijken.models import Praktijk
+from routekaart.caching import cache_public_page
 from routekaart.content import chapter_sections, tagged_content
 from routekaart.models import Hoofdstuk
 from stappen.models import Ketenstap
 
 
 @require_safe
+@cache_public_page
 def index(request):
     chapter = get_object_or_404(Hoofdstuk.objects.published(), slug="stappen-in-de-ketenaanpak")
     sections, loose = chapter_sections(chapter)
@@ -22,6 +24,7 @@ def index(request):
 
 
 @require_safe
+@cache_public_page
 def detail(request, slug):
     stap = get_object_or_404(Ketenstap.objects.published().select_related("hoofdstuk"), slug=slug)
     route = list(Ketenstap.objects.published())
