@@ -80,3 +80,9 @@ def parse_database_url(url: str, *, base_dir) -> dict:
     raise ImproperlyConfigured(
         f"DATABASE_URL must start with sqlite:// or postgres://, got {parts.scheme or url!r}"
     )
+
+
+def static_headers(headers, path, url):
+    """WhiteNoise hook: static files are for this site only, not shared with other origins."""
+    if "Access-Control-Allow-Origin" in headers:
+        del headers["Access-Control-Allow-Origin"]

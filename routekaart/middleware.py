@@ -1,5 +1,14 @@
-"""Response headers that Django's SecurityMiddleware does not set itself."""
+"""Site-wide middleware: extra security headers and the database-down page."""
 
+import logging
+
+from django.db import InterfaceError, OperationalError, connections
+from django.http import HttpResponse
+from django.shortcuts import render
+
+logger = logging.getLogger(__name__)
+
+ADMIN_PREFIX = "/beheer/"
 PERMISSIONS_POLICY = (
     "camera=(), microphone=(), geolocation=(), payment=(), usb=(), "
     "interest-cohort=(), browsing-topics=()"
@@ -14,4 +23,44 @@ class SecurityHeadersMiddleware:
         response = self.get_response(request)
         response.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
         response.setdefault("Cross-Origin-Resource-Policy", "same-origin")
+        if request.path.startswith(ADMIN_PREFIX):
+            # Admin forms POST to their own origin; "no-referrer" would make browsers
+            # send `Origin: null`, which fails Django's CSRF check.
+            response["Referrer-Policy"] = "same-origin"
         return response
+
+
+class DatabaseUnavailableMiddleware:
+    """Answer 503 with a Dutch maintenance page when the database cannot be reached.
+
+    The page is rendered without touching the database. Nothing is cached or kept:
+    as soon as the database answers again, the next request is served normally.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if isinstance(exception, (OperationalError, InterfaceError)):
+            return self._unavailable(request, exception)
+        return None
+
+    def _unavailable(self, request, exc):
+        logger.error("Database unavailable: %s", exc.__class__.__name__)
+        for conn in connections.all(initialized_only=True):
+            conn.close_if_unusable_or_obsolete()
+        try:
+            response = render(request, "503.html", status=503)
+        except Exception:  # noqa: BLE001 - the maintenance page itself must never fail
+            response = HttpResponse(MINIMAL_503, status=503)
+        response["Retry-After"] = "60"
+        return response
+
+
+MINIMAL_503 = (
+    "<!DOCTYPE html><html lang='nl'><title>Onderhoud</title><h1>Tijdelijk niet beschikbaar</h1>"
+    "<p>Probeer het over enkele minuten opnieuw. Acuut gevaar? Bel 112. Veilig Thuis: 0800-2000.</p>"
+)
