@@ -38,3 +38,7 @@ clean:
 
 bench: $(BIN)/.installed
 	$(BIN)/python scripts/bench.py --write docs/benchmarks.md
+
+load: $(BIN)/.installed
+	@command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
+	$(BIN)/python scripts/load.py

@@ -4,6 +4,7 @@ import logging
 
 from django.db import InterfaceError, OperationalError, connections
 from django.http import HttpResponse
+from django.middleware.gzip import GZipMiddleware
 from django.shortcuts import render
 
 logger = logging.getLogger(__name__)
@@ -64,3 +65,17 @@ MINIMAL_503 = (
     "<!DOCTYPE html><html lang='nl'><title>Onderhoud</title><h1>Tijdelijk niet beschikbaar</h1>"
     "<p>Probeer het over enkele minuten opnieuw. Acuut gevaar? Bel 112. Veilig Thuis: 0800-2000.</p>"
 )
+
+
+class PublicGZipMiddleware(GZipMiddleware):
+    """Compress public pages, never the admin.
+
+    Public pages carry no secrets (no CSRF tokens, no personal data), so BREACH-style
+    attacks on compression find nothing to recover there; admin pages do carry CSRF
+    tokens and are left uncompressed.
+    """
+
+    def process_response(self, request, response):
+        if request.path.startswith(ADMIN_PREFIX):
+            return response
+        return super().process_response(request, response)
