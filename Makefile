@@ -4,8 +4,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-# Plain-HTTP settings for a local server on the loopback interface only.
-RUN_ENV = HTTPS_ONLY=0 ALLOWED_HOSTS=127.0.0.1,localhost SECRET_KEY="$$(cat var/secret_key)"
+# Plain-HTTP settings for a local server on the loopback interface only. It is a
+# local demo, so the admin asks no TOTP code (ADMIN_REQUIRE_2FA=0); production does.
+RUN_ENV = HTTPS_ONLY=0 ALLOWED_HOSTS=127.0.0.1,localhost SECRET_KEY="$$(cat var/secret_key)" \
+	ADMIN_REQUIRE_2FA=0
 
 .PHONY: run test lint bench load clean
 

@@ -43,25 +43,37 @@ class GemeenteFilter(django_filters.Filter):
 
 class OrganisatieFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
-        label="Zoekwoorden", method="filter_q", max_length=MAX_QUERY_LENGTH,
+        label="Zoekwoorden",
+        method="filter_q",
+        max_length=MAX_QUERY_LENGTH,
     )
     praktijk = django_filters.ChoiceFilter(
-        label="Praktijk", field_name="praktijken__slug", choices=praktijk_choices,
+        label="Praktijk",
+        field_name="praktijken__slug",
+        choices=praktijk_choices,
         empty_label="Alle praktijken",
     )
     stap = django_filters.ChoiceFilter(
-        label="Ketenstap", field_name="stappen__nummer", choices=stap_choices,
+        label="Ketenstap",
+        field_name="stappen__nummer",
+        choices=stap_choices,
         empty_label="Alle stappen",
     )
     niveau = django_filters.ChoiceFilter(
-        label="Niveau", choices=Niveau.choices, empty_label="Alle niveaus",
+        label="Niveau",
+        choices=Niveau.choices,
+        empty_label="Alle niveaus",
     )
     type = django_filters.ChoiceFilter(
-        label="Soort organisatie", field_name="type__slug", choices=organisatietype_choices,
+        label="Soort organisatie",
+        field_name="type__slug",
+        choices=organisatietype_choices,
         empty_label="Alle soorten",
     )
     regio = django_filters.ChoiceFilter(
-        label="Veilig Thuis-regio", method="filter_regio", choices=regio_choices,
+        label="Veilig Thuis-regio",
+        method="filter_regio",
+        choices=regio_choices,
         empty_label="Alle regio's",
     )
     gemeente = GemeenteFilter(
@@ -75,7 +87,16 @@ class OrganisatieFilter(django_filters.FilterSet):
 
     def __init__(self, data=None, *args, **kwargs):
         queryset = Organisatie.objects.published()
-        super().__init__(data, queryset=queryset, *args, **kwargs)
+        super().__init__(data, *args, queryset=queryset, **kwargs)
+        # NL Design System classes, as BronFilter has: without them the fields were small,
+        # unstyled browser controls with the browser's own focus ring.
+        for field in self.form.fields.values():
+            field.widget.attrs.setdefault(
+                "class",
+                "utrecht-select utrecht-select--html-select"
+                if isinstance(field.widget, forms.Select)
+                else "utrecht-textbox utrecht-textbox--html-input",
+            )
 
     def filter_q(self, queryset, name, value):
         return search_partners(queryset, value)

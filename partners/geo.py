@@ -51,20 +51,21 @@ def _region_paths(filename, code_property):
     with (reference_dir() / filename).open(encoding="utf-8") as handle:
         features = json.load(handle)["features"]
     polygons_by_code = {
-        feature["properties"][code_property]: _polygons(feature["geometry"])
-        for feature in features
+        feature["properties"][code_property]: _polygons(feature["geometry"]) for feature in features
     }
     fit = _fit([ring for polygons in polygons_by_code.values() for p in polygons for ring in p])
     regions = []
     for code in sorted(polygons_by_code):
         polygons = [[[fit(point) for point in ring] for ring in p] for p in polygons_by_code[code]]
         label_x, label_y = _label_point(polygons)
-        regions.append({
-            "code": code,
-            "path_d": _path_d(polygons),
-            "label_x": round(label_x, 1),
-            "label_y": round(label_y, 1),
-        })
+        regions.append(
+            {
+                "code": code,
+                "path_d": _path_d(polygons),
+                "label_x": round(label_x, 1),
+                "label_y": round(label_y, 1),
+            }
+        )
     return tuple(regions)
 
 

@@ -79,11 +79,11 @@ class VeiligThuisRegio(models.Model):
     def __str__(self):
         return self.organisatie_naam
 
-    def natural_key(self):
-        return (self.code,)
-
     def get_absolute_url(self):
         return reverse("partners:regio", kwargs={"slug": self.slug})
+
+    def natural_key(self):
+        return (self.code,)
 
 
 class GemeenteQuerySet(models.QuerySet):
@@ -101,16 +101,22 @@ class Gemeente(models.Model):
     naam = models.CharField("naam", max_length=80, help_text="De officiële CBS-naam.")
     slug = models.SlugField("slug", max_length=80, unique=True)
     aliassen = models.CharField(
-        "aliassen", max_length=200, blank=True,
+        "aliassen",
+        max_length=200,
+        blank=True,
         help_text="Andere namen waarop gezocht wordt, gescheiden door ';' (bijv. 'Den Haag').",
     )
     provincie = models.ForeignKey(Provincie, on_delete=models.PROTECT, verbose_name="provincie")
     veiligheidsregio = models.ForeignKey(
-        Veiligheidsregio, on_delete=models.PROTECT, related_name="gemeenten",
+        Veiligheidsregio,
+        on_delete=models.PROTECT,
+        related_name="gemeenten",
         verbose_name="veiligheidsregio",
     )
     veilig_thuis_regio = models.ForeignKey(
-        VeiligThuisRegio, on_delete=models.PROTECT, related_name="gemeenten",
+        VeiligThuisRegio,
+        on_delete=models.PROTECT,
+        related_name="gemeenten",
         verbose_name="Veilig Thuis-regio",
     )
 
@@ -124,11 +130,11 @@ class Gemeente(models.Model):
     def __str__(self):
         return self.naam
 
-    def natural_key(self):
-        return (self.code,)
-
     def get_absolute_url(self):
         return reverse("partners:gemeente", kwargs={"slug": self.slug})
+
+    def natural_key(self):
+        return (self.code,)
 
 
 class Niveau(models.TextChoices):
@@ -150,8 +156,11 @@ class Organisatietype(models.Model):
     niveau = models.CharField("niveau", max_length=10, choices=Niveau.choices)
     rol = models.TextField("rol", blank=True, help_text="Wat doet dit type organisatie? Markdown.")
     stappen = models.ManyToManyField(
-        "stappen.Ketenstap", blank=True, related_name="organisatietypes",
-        verbose_name="ketenstappen", help_text="Stappen waarin de routekaart dit type noemt.",
+        "stappen.Ketenstap",
+        blank=True,
+        related_name="organisatietypes",
+        verbose_name="ketenstappen",
+        help_text="Stappen waarin de routekaart dit type noemt.",
     )
     volgorde = models.PositiveIntegerField("volgorde", default=0)
 
@@ -173,7 +182,19 @@ def _ids(through, **lookup):
     return through.objects.filter(**lookup).values("organisatie_id")
 
 
-class OrganisatieQuerySet(PublicatieQuerySet):
+class GecontroleerdQuerySet(PublicatieQuerySet):
+    def due_for_check(self):
+        """Records never checked, or checked longer ago than PARTNER_CHECK_INTERVAL_DAYS."""
+        cutoff = timezone.now().date() - timezone.timedelta(
+            days=settings.PARTNER_CHECK_INTERVAL_DAYS
+        )
+        return self.filter(
+            models.Q(laatst_gecontroleerd_op__isnull=True)
+            | models.Q(laatst_gecontroleerd_op__lt=cutoff)
+        )
+
+
+class OrganisatieQuerySet(GecontroleerdQuerySet):
     def for_gemeente(self, gemeente):
         """Everyone who serves a gemeente: local, regional (VT or VR region) and national.
 
@@ -216,13 +237,53 @@ class OrganisatieQuerySet(PublicatieQuerySet):
             )
         )
 
-    def due_for_check(self):
-        cutoff = timezone.now().date() - timezone.timedelta(
-            days=settings.PARTNER_CHECK_INTERVAL_DAYS
-        )
-        return self.filter(
-            models.Q(laatst_gecontroleerd_op__isnull=True)
-            | models.Q(laatst_gecontroleerd_op__lt=cutoff)
+    def within_regios(self, regios):
+        """Non-national organisations whose whole working area lies inside `regios`.
+
+        The working area is the union of the Veilig Thuis-regio's, gemeenten and
+        veiligheidsregio's an organisation is linked to. It must touch at least one
+        of `regios` and no Veilig Thuis-regio outside them. This is the scope of a
+        regional editor (see Redacteur).
+        """
+        inside = [getattr(r, "pk", r) for r in regios]
+        gemeenten_outside = Gemeente.objects.exclude(veilig_thuis_regio__in=inside)
+        vr_outside = Veiligheidsregio.objects.filter(gemeenten__in=gemeenten_outside)
+        return (
+            self.exclude(niveau=Niveau.LANDELIJK)
+            .filter(
+                models.Q(
+                    pk__in=_ids(
+                        Organisatie.veilig_thuis_regios.through, veiligthuisregio__in=inside
+                    )
+                )
+                | models.Q(
+                    pk__in=_ids(
+                        Organisatie.gemeenten.through, gemeente__veilig_thuis_regio__in=inside
+                    )
+                )
+                | models.Q(
+                    pk__in=_ids(
+                        Organisatie.veiligheidsregios.through,
+                        veiligheidsregio__gemeenten__veilig_thuis_regio__in=inside,
+                    )
+                )
+            )
+            .exclude(
+                pk__in=Organisatie.veilig_thuis_regios.through.objects.exclude(
+                    veiligthuisregio__in=inside
+                ).values("organisatie_id")
+            )
+            .exclude(
+                pk__in=_ids(
+                    Organisatie.gemeenten.through, gemeente__in=gemeenten_outside.values("pk")
+                )
+            )
+            .exclude(
+                pk__in=_ids(
+                    Organisatie.veiligheidsregios.through,
+                    veiligheidsregio__in=vr_outside.values("pk"),
+                )
+            )
         )
 
 
@@ -235,11 +296,15 @@ class Gecontroleerd(models.Model):
     """Abstract base: when and by whom a record was last checked, and its source."""
 
     laatst_gecontroleerd_op = models.DateField(
-        "laatst gecontroleerd op", null=True, blank=True,
+        "laatst gecontroleerd op",
+        null=True,
+        blank=True,
         help_text="Wanneer de gegevens voor het laatst zijn nagekeken.",
     )
     laatst_gecontroleerd_door = models.CharField(
-        "laatst gecontroleerd door", max_length=150, blank=True,
+        "laatst gecontroleerd door",
+        max_length=150,
+        blank=True,
     )
 
     class Meta:
@@ -264,12 +329,17 @@ class Organisatie(Gecontroleerd):
     slug = models.SlugField("slug", max_length=120, unique=True)
     naam = models.CharField("naam", max_length=200)
     type = models.ForeignKey(
-        Organisatietype, on_delete=models.PROTECT, related_name="organisaties",
+        Organisatietype,
+        on_delete=models.PROTECT,
+        related_name="organisaties",
         verbose_name="type",
     )
     niveau = models.CharField("niveau", max_length=10, choices=Niveau.choices)
     rol = models.CharField(
-        "rol", max_length=20, choices=Rol.choices, default=Rol.ALGEMEEN,
+        "rol",
+        max_length=20,
+        choices=Rol.choices,
+        default=Rol.ALGEMEEN,
         help_text="Specialistische hulp, informatie en advies, of algemeen.",
     )
     beschrijving = models.TextField("beschrijving", blank=True, help_text="Markdown.")
@@ -284,30 +354,45 @@ class Organisatie(Gecontroleerd):
         "stappen.Ketenstap", blank=True, related_name="organisaties", verbose_name="ketenstappen"
     )
     expert_voor = models.ManyToManyField(
-        "praktijken.Praktijk", blank=True, related_name="experts",
+        "praktijken.Praktijk",
+        blank=True,
+        related_name="experts",
         verbose_name="eerste landelijke expert voor",
         help_text="'Bij een vermoeden: schakel een expert in!' Voor welke praktijken belt u "
         "deze organisatie als eerste landelijke expert?",
     )
     gemeenten = models.ManyToManyField(
-        Gemeente, blank=True, related_name="organisaties", verbose_name="gemeenten",
+        Gemeente,
+        blank=True,
+        related_name="organisaties",
+        verbose_name="gemeenten",
         help_text="Voor lokale partners: de gemeenten die zij bedienen.",
     )
     veilig_thuis_regios = models.ManyToManyField(
-        VeiligThuisRegio, blank=True, related_name="organisaties",
+        VeiligThuisRegio,
+        blank=True,
+        related_name="organisaties",
         verbose_name="Veilig Thuis-regio's",
     )
     veiligheidsregios = models.ManyToManyField(
-        Veiligheidsregio, blank=True, related_name="organisaties", verbose_name="veiligheidsregio's",
+        Veiligheidsregio,
+        blank=True,
+        related_name="organisaties",
+        verbose_name="veiligheidsregio's",
         help_text="Voor partners die de veiligheidsregio of GGD-regio volgen.",
     )
     bron = models.CharField(
-        "bron van de gegevens", max_length=300, blank=True,
+        "bron van de gegevens",
+        max_length=300,
+        blank=True,
         help_text="Waar komen deze gegevens vandaan? Bijvoorbeeld 'Routekaart schadelijke "
         "praktijken (2021), hoofdstuk Partners'.",
     )
     status = models.CharField(
-        "status", max_length=12, choices=Status.choices, default=Status.CONCEPT,
+        "status",
+        max_length=12,
+        choices=Status.choices,
+        default=Status.CONCEPT,
     )
     history = HistoricalRecords()
 
@@ -322,11 +407,11 @@ class Organisatie(Gecontroleerd):
     def __str__(self):
         return self.naam
 
-    def natural_key(self):
-        return (self.slug,)
-
     def get_absolute_url(self):
         return reverse("partners:detail", kwargs={"slug": self.slug})
+
+    def natural_key(self):
+        return (self.slug,)
 
 
 class Contactpersoon(Gecontroleerd):
@@ -338,7 +423,9 @@ class Contactpersoon(Gecontroleerd):
         BEHEERDERS = "beheerders", "Alleen beheerders"
 
     organisatie = models.ForeignKey(
-        Organisatie, on_delete=models.CASCADE, related_name="contactpersonen",
+        Organisatie,
+        on_delete=models.CASCADE,
+        related_name="contactpersonen",
         verbose_name="organisatie",
     )
     naam = models.CharField("naam", max_length=150)
@@ -346,21 +433,28 @@ class Contactpersoon(Gecontroleerd):
     telefoon = models.CharField("telefoon", max_length=40, blank=True)
     email = models.EmailField("e-mail", blank=True)
     zichtbaarheid = models.CharField(
-        "zichtbaarheid", max_length=15, choices=Zichtbaarheid.choices,
+        "zichtbaarheid",
+        max_length=15,
+        choices=Zichtbaarheid.choices,
         default=Zichtbaarheid.BEHEERDERS,
         help_text="Wie de naam en persoonlijke contactgegevens mag zien. Anonieme bezoekers "
         "zien alleen de centrale contactgegevens van de organisatie.",
     )
     praktijken = models.ManyToManyField(
-        "praktijken.Praktijk", blank=True, related_name="contactpersonen",
+        "praktijken.Praktijk",
+        blank=True,
+        related_name="contactpersonen",
         verbose_name="expertise",
     )
     status = models.CharField(
-        "status", max_length=12, choices=Status.choices, default=Status.CONCEPT,
+        "status",
+        max_length=12,
+        choices=Status.choices,
+        default=Status.CONCEPT,
     )
     history = HistoricalRecords()
 
-    objects = PublicatieQuerySet.as_manager()
+    objects = GecontroleerdQuerySet.as_manager()
 
     class Meta:
         verbose_name = "contactpersoon"
@@ -385,14 +479,17 @@ class Voorziening(models.Model):
     """A facility such as an opvanglocatie; its address can be confidential."""
 
     organisatie = models.ForeignKey(
-        Organisatie, on_delete=models.CASCADE, related_name="voorzieningen",
+        Organisatie,
+        on_delete=models.CASCADE,
+        related_name="voorzieningen",
         verbose_name="organisatie",
     )
     naam = models.CharField("naam", max_length=150)
     beschrijving = models.TextField("beschrijving", blank=True, help_text="Markdown.")
     adres = models.CharField("adres", max_length=250, blank=True)
     adres_vertrouwelijk = models.BooleanField(
-        "adres is geheim", default=True,
+        "adres is geheim",
+        default=True,
         help_text="Een geheim adres (zoals van een opvanglocatie) wordt nooit op de website, "
         "in een export of in een sitemap getoond.",
     )
@@ -400,7 +497,10 @@ class Voorziening(models.Model):
         "praktijken.Praktijk", blank=True, related_name="voorzieningen", verbose_name="praktijken"
     )
     status = models.CharField(
-        "status", max_length=12, choices=Status.choices, default=Status.GEPUBLICEERD,
+        "status",
+        max_length=12,
+        choices=Status.choices,
+        default=Status.GEPUBLICEERD,
     )
     history = HistoricalRecords()
 
@@ -418,3 +518,35 @@ class Voorziening(models.Model):
     def public_address(self):
         """The address if it may be shown publicly, else an empty string."""
         return "" if self.adres_vertrouwelijk else self.adres
+
+
+class Redacteur(models.Model):
+    """A regional editor's assignment: the Veilig Thuis-regio's whose partners they curate.
+
+    Members of the group "Regionale redactie" see and change only organisations
+    (with their contact persons and facilities) whose whole working area lies in
+    these regions; see OrganisatieQuerySet.within_regios.
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="redacteur",
+        verbose_name="gebruiker",
+    )
+    regios = models.ManyToManyField(
+        VeiligThuisRegio,
+        blank=True,
+        related_name="redacteuren",
+        verbose_name="Veilig Thuis-regio's",
+        help_text="De regio's waarin deze regionale redacteur organisaties en contactpersonen "
+        "mag bekijken en wijzigen.",
+    )
+
+    class Meta:
+        verbose_name = "regionale redacteur"
+        verbose_name_plural = "regionale redacteuren"
+        ordering = ["user__username"]
+
+    def __str__(self):
+        return str(self.user)

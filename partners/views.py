@@ -62,9 +62,11 @@ def index(request):
     paginator = Paginator(results, PAGE_SIZE)
     page = paginator.get_page(_page_number(request.GET.get("pagina")))
     facets = _facets(organisatie_filter.qs) if organisatie_filter.is_bound else None
-    gemeente = organisatie_filter.form.cleaned_data.get("gemeente") if (
-        organisatie_filter.is_bound and hasattr(organisatie_filter.form, "cleaned_data")
-    ) else None
+    gemeente = (
+        organisatie_filter.form.cleaned_data.get("gemeente")
+        if (organisatie_filter.is_bound and hasattr(organisatie_filter.form, "cleaned_data"))
+        else None
+    )
     query_without_page = data.copy()
     query_without_page.pop("pagina", None)
     context = {
@@ -119,13 +121,17 @@ def gemeenten(request):
             return redirect(Gemeente.objects.get(pk=pk))
         suggestions = list(Gemeente.objects.filter(pk__in=suggest_gemeenten(query)))
         if not suggestions:
-            error = "Geen gemeente gevonden met deze naam. Controleer de spelling of kies uit de lijst."
+            error = (
+                "Geen gemeente gevonden met deze naam. Controleer de spelling of kies uit de lijst."
+            )
     context = {
         "query": query[:100],
         "suggestions": suggestions,
         "error": error,
         "regios": VeiligThuisRegio.objects.prefetch_related(
-            Prefetch("gemeenten", queryset=Gemeente.objects.only("naam", "slug", "veilig_thuis_regio"))
+            Prefetch(
+                "gemeenten", queryset=Gemeente.objects.only("naam", "slug", "veilig_thuis_regio")
+            )
         ),
     }
     return render(request, "partners/gemeenten.html", context)
@@ -140,7 +146,9 @@ def _served_by_type(serving):
     Two queries: the ids and types of all serving organisations, then the details
     of those shown.
     """
-    rows = list(serving.exclude(niveau=Niveau.LANDELIJK).order_by("naam").values_list("pk", "type_id"))
+    rows = list(
+        serving.exclude(niveau=Niveau.LANDELIJK).order_by("naam").values_list("pk", "type_id")
+    )
     by_type = {}
     for pk, type_id in rows:
         by_type.setdefault(type_id, []).append(pk)
@@ -154,11 +162,13 @@ def _served_by_type(serving):
     groups = []
     for org_type in Organisatietype.objects.exclude(niveau=Niveau.LANDELIJK):
         pks = by_type.get(org_type.pk, [])
-        groups.append({
-            "type": org_type,
-            "organisaties": [shown[pk] for pk in pks[:PER_TYPE]],
-            "aantal": len(pks),
-        })
+        groups.append(
+            {
+                "type": org_type,
+                "organisaties": [shown[pk] for pk in pks[:PER_TYPE]],
+                "aantal": len(pks),
+            }
+        )
     return groups
 
 

@@ -63,8 +63,12 @@ class Cijfer(Publiceerbaar):
     """A figure with its source and year, as the routekaart gives it."""
 
     praktijk = models.ForeignKey(
-        Praktijk, on_delete=models.PROTECT, null=True, blank=True,
-        related_name="cijfers", verbose_name="praktijk",
+        Praktijk,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="cijfers",
+        verbose_name="praktijk",
         help_text="Leeg voor cijfers over schadelijke praktijken samen.",
     )
     waarde = models.CharField("waarde", max_length=60, help_text="Zoals in de bron: '41.000'.")
@@ -89,8 +93,12 @@ class Verhaal(Publiceerbaar):
     )
     naam = models.CharField("naam", max_length=60, help_text="Voornaam, zoals 'Thomas'.")
     sectie = models.ForeignKey(
-        "routekaart.Sectie", on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="verhalen", verbose_name="sectie",
+        "routekaart.Sectie",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="verhalen",
+        verbose_name="sectie",
         help_text="De sectie van de routekaart waarbij dit verhaal staat.",
     )
     titel = models.CharField("titel", max_length=200)

@@ -33,16 +33,16 @@ def stap_choices():
 
     return _cached(
         "stap",
-        lambda: [(n, f"{n}. {naam}") for n, naam in Ketenstap.objects.values_list("nummer", "naam")],
+        lambda: [
+            (n, f"{n}. {naam}") for n, naam in Ketenstap.objects.values_list("nummer", "naam")
+        ],
     )
 
 
 def organisatietype_choices():
     from partners.models import Organisatietype
 
-    return _cached(
-        "type", lambda: list(Organisatietype.objects.values_list("slug", "naam"))
-    )
+    return _cached("type", lambda: list(Organisatietype.objects.values_list("slug", "naam")))
 
 
 def regio_choices():
@@ -52,5 +52,3 @@ def regio_choices():
         "regio",
         lambda: list(VeiligThuisRegio.objects.values_list("code", "organisatie_naam")),
     )
-
-

@@ -1,8 +1,7 @@
 import django_filters
-from django import forms
 
-from routekaart.models import Bron
 from routekaart.choices import praktijk_choices, stap_choices
+from routekaart.models import Bron
 
 
 class BronFilter(django_filters.FilterSet):
@@ -12,11 +11,15 @@ class BronFilter(django_filters.FilterSet):
         label="Soort", choices=Bron.Soort.choices, empty_label="Alle soorten"
     )
     praktijk = django_filters.ChoiceFilter(
-        label="Praktijk", field_name="praktijken__slug", choices=praktijk_choices,
+        label="Praktijk",
+        field_name="praktijken__slug",
+        choices=praktijk_choices,
         empty_label="Alle praktijken",
     )
     stap = django_filters.ChoiceFilter(
-        label="Ketenstap", field_name="stappen__nummer", choices=stap_choices,
+        label="Ketenstap",
+        field_name="stappen__nummer",
+        choices=stap_choices,
         empty_label="Alle stappen",
     )
 
@@ -26,7 +29,7 @@ class BronFilter(django_filters.FilterSet):
 
     def __init__(self, data=None, *args, **kwargs):
         queryset = Bron.objects.published().prefetch_related("praktijken", "stappen")
-        super().__init__(data, queryset=queryset, *args, **kwargs)
+        super().__init__(data, *args, queryset=queryset, **kwargs)
         for field in self.form.fields.values():
             field.widget.attrs.setdefault("class", "utrecht-select utrecht-select--html-select")
 

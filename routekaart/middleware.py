@@ -2,7 +2,7 @@
 
 import logging
 
-from django.db import InterfaceError, OperationalError, connections
+from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.middleware.gzip import GZipMiddleware
 from django.shortcuts import render
@@ -50,9 +50,9 @@ class DatabaseUnavailableMiddleware:
         return None
 
     def _unavailable(self, request, exc):
+        # Django closes unusable connections itself when the request finishes, so the
+        # next request connects afresh: recovery needs no restart.
         logger.error("Database unavailable: %s", exc.__class__.__name__)
-        for conn in connections.all(initialized_only=True):
-            conn.close_if_unusable_or_obsolete()
         try:
             response = render(request, "503.html", status=503)
         except Exception:  # noqa: BLE001 - the maintenance page itself must never fail
@@ -63,7 +63,8 @@ class DatabaseUnavailableMiddleware:
 
 MINIMAL_503 = (
     "<!DOCTYPE html><html lang='nl'><title>Onderhoud</title><h1>Tijdelijk niet beschikbaar</h1>"
-    "<p>Probeer het over enkele minuten opnieuw. Acuut gevaar? Bel 112. Veilig Thuis: 0800-2000.</p>"
+    "<p>Probeer het over enkele minuten opnieuw. Acuut gevaar? Bel 112. "
+    "Veilig Thuis: 0800-2000.</p>"
 )
 
 

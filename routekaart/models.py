@@ -104,20 +104,31 @@ class Sectie(Publiceerbaar):
     )
     titel = models.CharField("titel", max_length=200)
     soort = models.CharField(
-        "soort", max_length=12, choices=Soort.choices, default=Soort.TEKST,
+        "soort",
+        max_length=12,
+        choices=Soort.choices,
+        default=Soort.TEKST,
         help_text="Bepaalt waar de sectie op stappagina's verschijnt.",
     )
     kopniveau = models.PositiveSmallIntegerField(
-        "kopniveau", choices=[(2, "Kop (niveau 2)"), (3, "Subkop (niveau 3)")], default=2,
+        "kopniveau",
+        choices=[(2, "Kop (niveau 2)"), (3, "Subkop (niveau 3)")],
+        default=2,
         help_text="Subkoppen horen bij de kop die erboven staat.",
     )
     tekst = models.TextField("tekst", blank=True, help_text="Markdown.")
     praktijken = models.ManyToManyField(
-        "praktijken.Praktijk", blank=True, related_name="secties", verbose_name="praktijken",
+        "praktijken.Praktijk",
+        blank=True,
+        related_name="secties",
+        verbose_name="praktijken",
         help_text="Praktijken waar deze sectie specifiek over gaat (leeg: alle).",
     )
     stappen = models.ManyToManyField(
-        "stappen.Ketenstap", blank=True, related_name="secties", verbose_name="ketenstappen",
+        "stappen.Ketenstap",
+        blank=True,
+        related_name="secties",
+        verbose_name="ketenstappen",
         help_text="Ketenstappen waarop deze sectie ook getoond wordt.",
     )
     history = HistoricalRecords()
@@ -152,8 +163,13 @@ class Kader(Publiceerbaar):
     tekst = models.TextField("tekst", blank=True, help_text="Markdown.")
     url = models.URLField("webadres", max_length=500, blank=True)
     sectie = models.ForeignKey(
-        Sectie, on_delete=models.SET_NULL, null=True, blank=True, related_name="kaders",
-        verbose_name="sectie", help_text="De sectie van 'Rol en kader' waaronder dit kader staat.",
+        Sectie,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="kaders",
+        verbose_name="sectie",
+        help_text="De sectie van 'Rol en kader' waaronder dit kader staat.",
     )
     stand_van_zaken = models.CharField(
         "stand van zaken per",
@@ -222,7 +238,9 @@ class Begrip(Publiceerbaar):
     """An abbreviation or term from the glossary, such as LKHA or Wmo."""
 
     term = models.CharField(
-        "term", max_length=80, unique=True,
+        "term",
+        max_length=80,
+        unique=True,
         help_text="De afkorting of term zoals die in teksten staat, bijvoorbeeld 'LKHA'.",
     )
     voluit = models.CharField("voluit", max_length=250, help_text="De volledige naam.")

@@ -136,20 +136,46 @@ def _sources():
 
     return [
         ("praktijk", Praktijk.objects.published().prefetch_related("vormen"), praktijk),
-        ("stap", Ketenstap.objects.published(),
-         lambda s: (f"Stap {s.nummer}: {s.naam}", s.korte_beschrijving, "", s.get_absolute_url())),
-        ("kader", Kader.objects.published(),
-         lambda k: (k.titel, f"{k.afkorting} {k.samenvatting}", k.tekst, k.get_absolute_url())),
-        ("sectie", Sectie.objects.published().select_related("hoofdstuk"),
-         lambda s: (s.titel, s.hoofdstuk.titel, s.tekst, s.get_absolute_url())),
-        ("partner", Organisatie.objects.published().select_related("type"),
-         lambda o: (o.naam, o.type.naam, o.beschrijving, o.get_absolute_url())),
-        ("bron", Bron.objects.published(),
-         lambda b: (b.titel, b.uitgever, b.beschrijving, b.get_absolute_url())),
-        ("begrip", Begrip.objects.published(),
-         lambda b: (b.term, b.voluit, b.uitleg, f"/begrippen/#{b.slug}")),
-        ("gemeente", Gemeente.objects.all(),
-         lambda g: (g.naam, g.aliassen.replace(";", " "), "", g.get_absolute_url())),
+        (
+            "stap",
+            Ketenstap.objects.published(),
+            lambda s: (
+                f"Stap {s.nummer}: {s.naam}",
+                s.korte_beschrijving,
+                "",
+                s.get_absolute_url(),
+            ),
+        ),
+        (
+            "kader",
+            Kader.objects.published(),
+            lambda k: (k.titel, f"{k.afkorting} {k.samenvatting}", k.tekst, k.get_absolute_url()),
+        ),
+        (
+            "sectie",
+            Sectie.objects.published().select_related("hoofdstuk"),
+            lambda s: (s.titel, s.hoofdstuk.titel, s.tekst, s.get_absolute_url()),
+        ),
+        (
+            "partner",
+            Organisatie.objects.published().select_related("type"),
+            lambda o: (o.naam, o.type.naam, o.beschrijving, o.get_absolute_url()),
+        ),
+        (
+            "bron",
+            Bron.objects.published(),
+            lambda b: (b.titel, b.uitgever, b.beschrijving, b.get_absolute_url()),
+        ),
+        (
+            "begrip",
+            Begrip.objects.published(),
+            lambda b: (b.term, b.voluit, b.uitleg, f"/begrippen/#{b.slug}"),
+        ),
+        (
+            "gemeente",
+            Gemeente.objects.all(),
+            lambda g: (g.naam, g.aliassen.replace(";", " "), "", g.get_absolute_url()),
+        ),
     ]
 
 
@@ -169,8 +195,13 @@ def _row(soort, obj, titel, samenvatting, tekst, url):
 
     samenvatting, tekst = _plain(samenvatting), _plain(tekst)
     return ZoekIndex(
-        soort=soort, object_id=obj.pk, titel=titel[:300], samenvatting=samenvatting,
-        tekst=tekst, url=url, zoektitel=" ".join(words(titel))[:300],
+        soort=soort,
+        object_id=obj.pk,
+        titel=titel[:300],
+        samenvatting=samenvatting,
+        tekst=tekst,
+        url=url,
+        zoektitel=" ".join(words(titel))[:300],
         zoektekst=" ".join(words(f"{titel} {samenvatting} {tekst}")),
     )
 
@@ -246,14 +277,23 @@ class Result:
 
 # Ties are broken towards the pages people most likely want: the practice, the
 # gemeente, the step or the law before a section or a linked document.
-KIND_BOOST = {"gemeente": 0.5, "praktijk": 0.5, "stap": 0.4, "kader": 0.3, "partner": 0.3,
-              "begrip": 0.25, "sectie": 0.1, "bron": 0.1}
+KIND_BOOST = {
+    "gemeente": 0.5,
+    "praktijk": 0.5,
+    "stap": 0.4,
+    "kader": 0.3,
+    "partner": 0.3,
+    "begrip": 0.25,
+    "sectie": 0.1,
+    "bron": 0.1,
+}
 
 
 def _kind_boost():
     return Case(
         *[When(soort=kind, then=Value(boost)) for kind, boost in KIND_BOOST.items()],
-        default=Value(0.0), output_field=FloatField(),
+        default=Value(0.0),
+        output_field=FloatField(),
     )
 
 
@@ -308,9 +348,11 @@ def search(query: str, *, kinds=None, limit: int = 500) -> list[Result]:
     rows = ZoekIndex.objects.filter(condition)
     if kinds:
         rows = rows.filter(soort__in=kinds)
-    rows = rows.annotate(rank=rank).order_by("-rank", "titel").only(
-        "soort", "titel", "samenvatting", "tekst", "url"
-    )[:limit]
+    rows = (
+        rows.annotate(rank=rank)
+        .order_by("-rank", "titel")
+        .only("soort", "titel", "samenvatting", "tekst", "url")[:limit]
+    )
     query_words = [w for p in expand(query) for w in p.split()]
     results = [
         Result(r.soort, r.titel, r.url, snippet(r, query_words), float(r.rank)) for r in rows
@@ -331,9 +373,12 @@ def _gemeente_result(query):
         return None
     g = Gemeente.objects.select_related("veilig_thuis_regio").get(pk=pk)
     return Result(
-        "gemeente", f"Gemeente {g.naam}", g.get_absolute_url(),
+        "gemeente",
+        f"Gemeente {g.naam}",
+        g.get_absolute_url(),
         f"Wie belt u in {g.naam}? {g.veilig_thuis_regio.organisatie_naam}, landelijke experts "
-        "en regionale partners.", 100.0,
+        "en regionale partners.",
+        100.0,
     )
 
 

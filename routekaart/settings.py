@@ -10,7 +10,14 @@ from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
 
-from routekaart.conf import env_bool, env_int, env_list, env_str, parse_database_url
+from routekaart.conf import (
+    env_bool,
+    env_int,
+    env_list,
+    env_str,
+    parse_database_url,
+    static_headers,
+)
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -29,16 +36,24 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"] if DEBUG el
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # The admin with two-factor login and the curation start page (routekaart/admin_site.py).
+    "routekaart.admin_apps.PortalAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    # Full-text and trigram search lookups on PostgreSQL (routekaart/search.py).
+    "django.contrib.postgres",
     "django_filters",
     "simple_history",
     "csp",
+    "import_export",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
     "routekaart",
     "praktijken",
     "stappen",
@@ -51,13 +66,25 @@ MIDDLEWARE = [
     "routekaart.middleware.SecurityHeadersMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "routekaart.middleware.PublicGZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # A database that cannot be reached gives a Dutch 503 page instead of a 500.
+    "routekaart.middleware.DatabaseUnavailableMiddleware",
+    # Last, as django-axes requires: it turns a locked-out login into HTTP 429.
+    "axes.middleware.AxesMiddleware",
+]
+
+# django-axes checks for a lockout before the password is checked at all.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "routekaart.urls"
@@ -110,7 +137,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = VAR_DIR / "static"
+STATIC_ROOT = Path(env_str("STATIC_ROOT", str(VAR_DIR / "static")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 # Hashed, compressed files from `collectstatic` in production. Tests and DEBUG can
 # switch the manifest off and let WhiteNoise serve straight from static/.
@@ -124,9 +151,28 @@ STORAGES = {
     },
 }
 WHITENOISE_USE_FINDERS = not STATIC_MANIFEST
+# Static files are for this site only: no `Access-Control-Allow-Origin: *`.
+WHITENOISE_ADD_HEADERS_FUNCTION = static_headers
 WHITENOISE_AUTOREFRESH = not STATIC_MANIFEST
 
 LOGIN_URL = "admin:login"
+
+# --- Admin security ------------------------------------------------------------
+# Staff log in with a password and a TOTP code. On by default whenever DEBUG is
+# off; `make run` (a local demo on 127.0.0.1) and the tests switch it off with
+# ADMIN_REQUIRE_2FA=0. Enrol a device with `manage.py admin_totp USERNAME`.
+ADMIN_REQUIRE_2FA = env_bool("ADMIN_REQUIRE_2FA", not DEBUG)
+OTP_TOTP_ISSUER = "Routekaart schadelijke praktijken"
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
+# Login throttling: five failures for one username from one address lock that
+# combination for an hour; the response is HTTP 429 with a Dutch page.
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = 1  # hours
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_LOCKOUT_TEMPLATE = "admin/lockout.html"
+AXES_CLIENT_IP_CALLABLE = "routekaart.admin_site.client_ip"
 
 # --- HTTPS and cookies -----------------------------------------------------
 # HTTPS_ONLY is on unless switched off; `make run` switches it off because it
@@ -151,6 +197,9 @@ SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_AGE = 8 * 60 * 60
 CSRF_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
+# No referrer leaves the public site. The admin gets "same-origin" instead (see
+# routekaart.middleware): under no-referrer browsers send `Origin: null` on POST,
+# and Django's CSRF check would reject every admin form.
 SECURE_REFERRER_POLICY = "no-referrer"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
@@ -173,6 +222,9 @@ CONTENT_SECURITY_POLICY = {
 # --- Portal ------------------------------------------------------------------
 # Where the quick-exit ("Snel weg") button sends the visitor: a neutral site.
 QUICK_EXIT_URL = env_str("QUICK_EXIT_URL", "https://www.google.nl/")
+# Where visitors report an accessibility problem; the toegankelijkheidsverklaring
+# (/toegankelijkheid/) shows it. Empty: the page asks them to contact the beheerder.
+ACCESSIBILITY_CONTACT_EMAIL = env_str("ACCESSIBILITY_CONTACT_EMAIL", "")
 # After how many days a partner record counts as "te controleren".
 PARTNER_CHECK_INTERVAL_DAYS = env_int("PARTNER_CHECK_INTERVAL_DAYS", 365)
 

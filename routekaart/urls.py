@@ -3,7 +3,6 @@ from django.urls import include, path
 
 from routekaart import views
 
-
 site_patterns = [
     path("", views.home, name="home"),
     path("routekaart/<slug:slug>/", views.hoofdstuk, name="hoofdstuk"),
@@ -13,12 +12,16 @@ site_patterns = [
     path("begrippen/", views.begrippen, name="begrippen"),
     path("zoeken/", views.zoeken, name="zoeken"),
     path(
-        "veilig-internetten/", views.static_page,
-        {"template": "routekaart/veilig_internetten.html"}, name="veilig_internetten",
+        "veilig-internetten/",
+        views.static_page,
+        {"template": "routekaart/veilig_internetten.html"},
+        name="veilig_internetten",
     ),
     path(
-        "toegankelijkheid/", views.static_page,
-        {"template": "routekaart/toegankelijkheid.html"}, name="toegankelijkheid",
+        "toegankelijkheid/",
+        views.static_page,
+        {"template": "routekaart/toegankelijkheid.html"},
+        name="toegankelijkheid",
     ),
     path("over/", views.static_page, {"template": "routekaart/over.html"}, name="over"),
 ]

@@ -69,7 +69,10 @@ def hoofdstuk(request, slug):
 
 NATIONAL_PARTNER_GROUPS = (
     ("Voor specialistische hulp en ondersteuning", {Organisatie.Rol.SPECIALISTISCH}),
-    ("Voor informatie, advies en expertise", {Organisatie.Rol.INFORMATIE, Organisatie.Rol.ALGEMEEN}),
+    (
+        "Voor informatie, advies en expertise",
+        {Organisatie.Rol.INFORMATIE, Organisatie.Rol.ALGEMEEN},
+    ),
 )
 
 

@@ -58,7 +58,7 @@ def child(count: int, runs: int) -> None:
         # Count with a wrapper: the test client resets connection.queries per request.
         executed = []
 
-        def count(execute, sql, params, many, context):
+        def count(execute, sql, params, many, context, executed=executed):
             executed.append(sql)
             return execute(sql, params, many, context)
 
@@ -70,17 +70,27 @@ def child(count: int, runs: int) -> None:
             client.get(url)
             timings.append((time.perf_counter() - start) * 1000)
         timings.sort()
-        results.append({
-            "page": name, "url": url, "queries": len(executed),
-            "median": statistics.median(timings),
-            "p95": timings[max(0, int(round(0.95 * len(timings))) - 1)],
-        })
+        results.append(
+            {
+                "page": name,
+                "url": url,
+                "queries": len(executed),
+                "median": statistics.median(timings),
+                "p95": timings[max(0, int(round(0.95 * len(timings))) - 1)],
+            }
+        )
     print("RESULTS " + json.dumps(results))
 
 
 def run_for(database: str, count: int, runs: int) -> list[dict]:
-    env = {**os.environ, "SECRET_KEY": "bench", "HTTPS_ONLY": "0", "STATIC_MANIFEST": "0",
-           "ALLOWED_HOSTS": "testserver", "LOG_LEVEL": "ERROR"}
+    env = {
+        **os.environ,
+        "SECRET_KEY": "bench",
+        "HTTPS_ONLY": "0",
+        "STATIC_MANIFEST": "0",
+        "ALLOWED_HOSTS": "testserver",
+        "LOG_LEVEL": "ERROR",
+    }
     env.pop("DEBUG", None)
     if database == "sqlite":
         db = BASE_DIR / "var" / "bench.sqlite3"
@@ -90,19 +100,25 @@ def run_for(database: str, count: int, runs: int) -> list[dict]:
     else:
         import psycopg
 
-        with psycopg.connect(PG_URL.replace("postgres://", "postgresql://"), autocommit=True) as conn:
+        with psycopg.connect(
+            PG_URL.replace("postgres://", "postgresql://"), autocommit=True
+        ) as conn:
             conn.execute("DROP DATABASE IF EXISTS routekaart_bench")
             conn.execute("CREATE DATABASE routekaart_bench")
         env["DATABASE_URL"] = PG_URL.rsplit("/", 1)[0] + "/routekaart_bench?pool=0"
     out = subprocess.run(
         [sys.executable, __file__, "--child", "--count", str(count), "--runs", str(runs)],
-        cwd=BASE_DIR, env=env, capture_output=True, text=True, check=False,
+        cwd=BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     if out.returncode != 0:
         sys.stderr.write(out.stdout + out.stderr)
         raise SystemExit(f"benchmark on {database} failed")
     line = next(li for li in out.stdout.splitlines() if li.startswith("RESULTS "))
-    return json.loads(line[len("RESULTS "):])
+    return json.loads(line[len("RESULTS ") :])
 
 
 def table(all_results: dict[str, list[dict]]) -> str:
@@ -132,14 +148,18 @@ def main() -> None:
         return
     results = {}
     for database in args.databases.split(","):
-        print(f"== {database}: {args.count} fictieve partners, {args.runs} metingen per pagina",
-              flush=True)
+        print(
+            f"== {database}: {args.count} fictieve partners, {args.runs} metingen per pagina",
+            flush=True,
+        )
         results[database] = run_for(database, args.count, args.runs)
     output = table(results)
     print(output)
     if args.write:
-        machine = (f"{platform.node()}: {os.cpu_count()} cores, Python {platform.python_version()}, "
-                   f"{platform.platform()}")
+        machine = (
+            f"{platform.node()}: {os.cpu_count()} cores, Python {platform.python_version()}, "
+            f"{platform.platform()}"
+        )
         Path(args.write).write_text(
             "# Benchmarks\n\n"
             f"Gemeten met `make bench` ({args.count} fictieve partners, {args.runs} metingen per "

@@ -47,17 +47,38 @@ def prepare(env):
         run = [sys.executable, "manage.py"]
         subprocess.run(run + ["migrate", "-v0"], cwd=BASE_DIR, env=env, check=True)
         subprocess.run(run + ["load_content", "-v0"], cwd=BASE_DIR, env=env, check=True)
-        subprocess.run(run + ["generate_fictitious_partners", "--count", "10000"],
-                       cwd=BASE_DIR, env=env, check=True)
-    subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
-                   cwd=BASE_DIR, env=env, check=True)
+        subprocess.run(
+            run + ["generate_fictitious_partners", "--count", "10000"],
+            cwd=BASE_DIR,
+            env=env,
+            check=True,
+        )
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
+        cwd=BASE_DIR,
+        env=env,
+        check=True,
+    )
 
 
 def wrk(url, seconds, connections):
     out = subprocess.run(
-        ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency",
-         "-H", "X-Forwarded-Proto: https", "-H", "Accept-Encoding: gzip", url],
-        capture_output=True, text=True, timeout=seconds + 30, check=True,
+        [
+            "wrk",
+            "-t2",
+            f"-c{connections}",
+            f"-d{seconds}s",
+            "--latency",
+            "-H",
+            "X-Forwarded-Proto: https",
+            "-H",
+            "Accept-Encoding: gzip",
+            url,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=seconds + 30,
+        check=True,
     ).stdout
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
     lat = dict(re.findall(r"^\s+(50|99)%\s+([\d.]+\w+)", out, re.M))
@@ -79,23 +100,40 @@ def main():
     if not shutil.which("wrk"):
         raise SystemExit("wrk not found: apt-get install wrk")
     port = free_port()
-    env = {**os.environ, "SECRET_KEY": "load-test-" + "x" * 40, "BEHIND_PROXY": "1",
-           "ALLOWED_HOSTS": "127.0.0.1", "DATABASE_URL": "sqlite:///var/load/load.sqlite3",
-           "STATIC_ROOT": str(VAR / "static"), "LOG_LEVEL": "WARNING"}
+    env = {
+        **os.environ,
+        "SECRET_KEY": "load-test-" + "x" * 40,
+        "BEHIND_PROXY": "1",
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "DATABASE_URL": "sqlite:///var/load/load.sqlite3",
+        "STATIC_ROOT": str(VAR / "static"),
+        "LOG_LEVEL": "WARNING",
+    }
     for key in ("DEBUG", "HTTPS_ONLY", "STATIC_MANIFEST"):
         env.pop(key, None)
     prepare(env)
     server = subprocess.Popen(
-        [str(Path(sys.executable).parent / "gunicorn"), "routekaart.wsgi", "--bind",
-         f"127.0.0.1:{port}", "--workers", str(args.workers), "--log-level", "warning"],
-        cwd=BASE_DIR, env=env, start_new_session=True,
+        [
+            str(Path(sys.executable).parent / "gunicorn"),
+            "routekaart.wsgi",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(args.workers),
+            "--log-level",
+            "warning",
+        ],
+        cwd=BASE_DIR,
+        env=env,
+        start_new_session=True,
     )
     base = f"http://127.0.0.1:{port}"
     try:
         for _ in range(60):
             try:
-                req = urllib.request.Request(base + "/healthz",
-                                             headers={"X-Forwarded-Proto": "https"})
+                req = urllib.request.Request(
+                    base + "/healthz", headers={"X-Forwarded-Proto": "https"}
+                )
                 urllib.request.urlopen(req, timeout=2)
                 break
             except OSError:
@@ -116,28 +154,40 @@ def main():
         results = []
         for name, path, kind, static, size in rows:
             page = wrk(base + path, args.seconds, args.connections)
-            ref = wrk(f"{base}/static/loadtest/{static.name}", args.seconds // 2 or 1,
-                      args.connections)
+            ref = wrk(
+                f"{base}/static/loadtest/{static.name}", args.seconds // 2 or 1, args.connections
+            )
             ratio = page["rps"] / ref["rps"] if ref["rps"] else 0
             results.append((name, size, page, ref, ratio, TARGETS[kind]))
-            print(f"{name}: {page['rps']:.0f} req/s (p50 {page['p50']}, p99 {page['p99']}, "
-                  f"{page['errors']} fouten); statisch bestand {ref['rps']:.0f} req/s; "
-                  f"verhouding {ratio:.0%} (doel {TARGETS[kind]:.0%})", flush=True)
+            print(
+                f"{name}: {page['rps']:.0f} req/s (p50 {page['p50']}, p99 {page['p99']}, "
+                f"{page['errors']} fouten); statisch bestand {ref['rps']:.0f} req/s; "
+                f"verhouding {ratio:.0%} (doel {TARGETS[kind]:.0%})",
+                flush=True,
+            )
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=20)
-    table = ["| pagina | grootte (bytes) | req/s | p50 | p99 | fouten | statisch req/s | "
-             "verhouding | doel |", "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    table = [
+        "| pagina | grootte (bytes) | req/s | p50 | p99 | fouten | statisch req/s | "
+        "verhouding | doel |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
     for name, size, page, ref, ratio, target in results:
-        table.append(f"| {name} | {size} | {page['rps']:.0f} | {page['p50']} | {page['p99']} | "
-                     f"{page['errors']} | {ref['rps']:.0f} | {ratio:.0%} | ≥ {target:.0%} |")
+        table.append(
+            f"| {name} | {size} | {page['rps']:.0f} | {page['p50']} | {page['p99']} | "
+            f"{page['errors']} | {ref['rps']:.0f} | {ratio:.0%} | ≥ {target:.0%} |"
+        )
     print("\n".join(table))
     if args.write:
         with open(args.write, "a") as f:
-            f.write(f"\n## Belastingstest (`make load`)\n\nwrk, {args.connections} verbindingen, "
-                    f"{args.seconds} s per pagina, gunicorn met {args.workers} workers, "
-                    f"productie-instellingen, SQLite met 10.000 fictieve partners.\n\n"
-                    + "\n".join(table) + "\n")
+            f.write(
+                f"\n## Belastingstest (`make load`)\n\nwrk, {args.connections} verbindingen, "
+                f"{args.seconds} s per pagina, gunicorn met {args.workers} workers, "
+                f"productie-instellingen, SQLite met 10.000 fictieve partners.\n\n"
+                + "\n".join(table)
+                + "\n"
+            )
 
 
 if __name__ == "__main__":

@@ -16,12 +16,17 @@ class Ketenstap(Publiceerbaar):
         "korte beschrijving", help_text="De beschrijving uit de lijst van de zeven stappen."
     )
     hoofdstuk = models.ForeignKey(
-        "routekaart.Hoofdstuk", on_delete=models.PROTECT, null=True, blank=True,
-        related_name="ketenstappen", verbose_name="hoofdstuk",
+        "routekaart.Hoofdstuk",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="ketenstappen",
+        verbose_name="hoofdstuk",
         help_text="Het hoofdstuk van de routekaart dat deze stap uitwerkt.",
     )
     binnen_meldcode = models.BooleanField(
-        "binnen de meldcode", default=False,
+        "binnen de meldcode",
+        default=False,
         help_text="Valt deze stap onder de route van de meldcode?",
     )
     history = HistoricalRecords()
@@ -47,18 +52,28 @@ class StapOnderdeel(Publiceerbaar):
     """Abstract base for items placed in a chapter section and tagged by step and practice."""
 
     hoofdstuk = models.ForeignKey(
-        "routekaart.Hoofdstuk", on_delete=models.PROTECT, related_name="+",
+        "routekaart.Hoofdstuk",
+        on_delete=models.PROTECT,
+        related_name="+",
         verbose_name="hoofdstuk",
     )
     sectie = models.ForeignKey(
-        "routekaart.Sectie", on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
-        verbose_name="sectie", help_text="De sectie waaronder dit item in het hoofdstuk staat.",
+        "routekaart.Sectie",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="sectie",
+        help_text="De sectie waaronder dit item in het hoofdstuk staat.",
     )
     stappen = models.ManyToManyField(
         Ketenstap, blank=True, related_name="+", verbose_name="ketenstappen"
     )
     praktijken = models.ManyToManyField(
-        "praktijken.Praktijk", blank=True, related_name="+", verbose_name="praktijken",
+        "praktijken.Praktijk",
+        blank=True,
+        related_name="+",
+        verbose_name="praktijken",
         help_text="Leeg: geldt voor alle schadelijke praktijken.",
     )
 
@@ -113,7 +128,9 @@ class Citaat(StapOnderdeel):
 
     tekst = models.TextField("tekst")
     rol = models.CharField(
-        "rol van de spreker", max_length=120, help_text="Bijvoorbeeld 'Beleidsmedewerker Veilig Thuis'."
+        "rol van de spreker",
+        max_length=120,
+        help_text="Bijvoorbeeld 'Beleidsmedewerker Veilig Thuis'.",
     )
     history = HistoricalRecords()
 

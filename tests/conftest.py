@@ -1,3 +1,5 @@
+from html.parser import HTMLParser
+
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
@@ -34,3 +36,42 @@ def _content_module(django_db_setup, django_db_blocker):
 def content(_content_module, db):
     """The database with the real content fixtures and reference data."""
     return None
+
+
+class LinkParser(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.links = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "a" and attrs.get("href"):
+            self.links.append(attrs["href"])
+
+
+def links_of(html):
+    parser = LinkParser()
+    parser.feed(html)
+    return parser.links
+
+
+@pytest.fixture(scope="module")
+def crawl(_content_module, django_db_blocker):
+    """Every page reachable from the home page: {url: (status, html)}."""
+    from django.test import Client
+
+    client = Client()
+    pages, queue = {}, ["/"]
+    with django_db_blocker.unblock():
+        while queue:
+            url = queue.pop()
+            if url in pages:
+                continue
+            response = client.get(url)
+            html = response.content.decode() if response.status_code == 200 else ""
+            pages[url] = (response.status_code, html)
+            if response.status_code == 200 and "text/html" in response["Content-Type"]:
+                for href in links_of(html):
+                    if href.startswith("/") and not href.startswith(("/static/", "/beheer/")):
+                        queue.append(href.split("#")[0])
+    return pages

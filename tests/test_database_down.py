@@ -100,16 +100,35 @@ def test_postgres_down_and_back_without_restart():
     forwarder = Forwarder((url.hostname or "127.0.0.1", url.port or 5432))
     forwarder.start()
     # The test database pytest-django made; the server reaches it through the forwarder.
-    db_url = (f"postgres://{url.username or 'postgres'}@127.0.0.1:{forwarder.port}/"
-              f"{connection.settings_dict['NAME']}")
+    db_url = (
+        f"postgres://{url.username or 'postgres'}@127.0.0.1:{forwarder.port}/"
+        f"{connection.settings_dict['NAME']}"
+    )
     port = _free_port()
-    env = {**os.environ, "DATABASE_URL": db_url, "SECRET_KEY": "x" * 50, "HTTPS_ONLY": "0",
-           "ALLOWED_HOSTS": "127.0.0.1", "STATIC_MANIFEST": "0", "LOG_LEVEL": "CRITICAL"}
+    env = {
+        **os.environ,
+        "DATABASE_URL": db_url,
+        "SECRET_KEY": "x" * 50,
+        "HTTPS_ONLY": "0",
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "STATIC_MANIFEST": "0",
+        "LOG_LEVEL": "CRITICAL",
+    }
     env.pop("DEBUG", None)
     server = subprocess.Popen(
-        [str(Path(sys.executable).parent / "gunicorn"), "routekaart.wsgi", "--bind",
-         f"127.0.0.1:{port}", "--workers", "1", "--log-level", "critical"],
-        cwd=BASE_DIR, env=env, start_new_session=True,
+        [
+            str(Path(sys.executable).parent / "gunicorn"),
+            "routekaart.wsgi",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            "1",
+            "--log-level",
+            "critical",
+        ],
+        cwd=BASE_DIR,
+        env=env,
+        start_new_session=True,
     )
     base = f"http://127.0.0.1:{port}"
     try:

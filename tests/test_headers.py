@@ -20,19 +20,33 @@ from django.test import Client
 pytestmark = pytest.mark.usefixtures("content")
 BASE_DIR = Path(__file__).resolve().parent.parent
 
-PUBLIC = ["/", "/praktijken/vgv/", "/stappen/5-beschermen/", "/rol-en-kader/",
-          "/routekaart/naar-beleid-en-uitvoering/", "/bronnen/", "/begrippen/", "/partners/",
-          "/partners/?praktijk=vgv&gemeente=GM0345", "/partners/pharos/", "/gemeenten/",
-          "/gemeenten/veenendaal/", "/regios/", "/regios/veilig-thuis-utrecht/",
-          "/zoeken/?q=eerwraak", "/zoeken/?q=niets-te-vinden-xyz", "/veilig-internetten/",
-          "/toegankelijkheid/", "/over/", "/bestaat-niet/"]
+PUBLIC = [
+    "/",
+    "/praktijken/vgv/",
+    "/stappen/5-beschermen/",
+    "/rol-en-kader/",
+    "/routekaart/naar-beleid-en-uitvoering/",
+    "/bronnen/",
+    "/begrippen/",
+    "/partners/",
+    "/partners/?praktijk=vgv&gemeente=GM0345",
+    "/partners/pharos/",
+    "/gemeenten/",
+    "/gemeenten/veenendaal/",
+    "/regios/",
+    "/regios/veilig-thuis-utrecht/",
+    "/zoeken/?q=eerwraak",
+    "/zoeken/?q=niets-te-vinden-xyz",
+    "/veilig-internetten/",
+    "/toegankelijkheid/",
+    "/over/",
+    "/bestaat-niet/",
+]
 
 
 def csp_directives(header):
     return {
-        part.split()[0]: part.split()[1:]
-        for part in (p.strip() for p in header.split(";"))
-        if part
+        part.split()[0]: part.split()[1:] for part in (p.strip() for p in header.split(";")) if part
     }
 
 
@@ -72,7 +86,11 @@ def test_admin_is_hardened(client):
 
 def test_static_files_are_hardened(client):
     response = client.get("/static/css/site.css")
-    response.close()  # a file response: release the file handle
+    # Release the file handle. Not response.close(): that sends request_finished, which
+    # closes the database connection inside the test transaction on PostgreSQL.
+    b"".join(response.streaming_content)
+    for closer in response._resource_closers:
+        closer()
     assert response.status_code == 200
     assert_hardened(response)
     assert response["Referrer-Policy"] == "no-referrer"
@@ -89,23 +107,48 @@ def test_hsts_of_a_year_and_https_redirect_in_production(settings):
 
 
 def test_production_cookies_use_the_host_prefix_and_are_secure():
-    env = {k: v for k, v in os.environ.items()
-           if k not in {"HTTPS_ONLY", "DEBUG", "STATIC_MANIFEST"}}
+    env = {
+        k: v for k, v in os.environ.items() if k not in {"HTTPS_ONLY", "DEBUG", "STATIC_MANIFEST"}
+    }
     env.update(SECRET_KEY="x" * 60, ALLOWED_HOSTS="routekaart.example.org")
-    code = ("from django.conf import settings as s; print(s.SESSION_COOKIE_NAME, "
-            "s.CSRF_COOKIE_NAME, s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, "
-            "s.SESSION_COOKIE_HTTPONLY, s.SESSION_COOKIE_SAMESITE, s.SECURE_HSTS_SECONDS)")
-    out = subprocess.run([sys.executable, "manage.py", "shell", "-c", code], cwd=BASE_DIR,
-                         env=env, capture_output=True, text=True, timeout=120)
-    assert out.stdout.strip().splitlines()[-1].split() == ["__Host-sessionid", "__Host-csrftoken", "True", "True", "True",
-                                  "Lax", "31536000"], out.stderr
+    code = (
+        "from django.conf import settings as s; print(s.SESSION_COOKIE_NAME, "
+        "s.CSRF_COOKIE_NAME, s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, "
+        "s.SESSION_COOKIE_HTTPONLY, s.SESSION_COOKIE_SAMESITE, s.SECURE_HSTS_SECONDS)"
+    )
+    out = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", code],
+        cwd=BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert out.stdout.strip().splitlines()[-1].split() == [
+        "__Host-sessionid",
+        "__Host-csrftoken",
+        "True",
+        "True",
+        "True",
+        "Lax",
+        "31536000",
+    ], out.stderr
 
 
 class AssetParser(HTMLParser):
     """Collects the URLs a browser would fetch or submit to: not plain outbound links."""
 
-    FETCHED = {"script": "src", "img": "src", "iframe": "src", "source": "src", "embed": "src",
-               "object": "data", "form": "action", "audio": "src", "video": "src"}
+    FETCHED = {
+        "script": "src",
+        "img": "src",
+        "iframe": "src",
+        "source": "src",
+        "embed": "src",
+        "object": "data",
+        "form": "action",
+        "audio": "src",
+        "video": "src",
+    }
 
     def __init__(self):
         super().__init__()

@@ -88,8 +88,11 @@ def test_draft_and_archived_partners_are_hidden(client):
     ],
 )
 def test_bad_filter_values_give_a_message_and_other_filters_still_apply(client, query, message):
-    response = client.get(f"/partners/?{query}&praktijk=vgv" if "praktijk" not in query
-                          else f"/partners/?{query}&niveau=landelijk")
+    response = client.get(
+        f"/partners/?{query}&praktijk=vgv"
+        if "praktijk" not in query
+        else f"/partners/?{query}&niveau=landelijk"
+    )
     assert response.status_code == 200
     html = response.content.decode()
     assert message in html
@@ -122,7 +125,8 @@ def test_empty_result_suggests_widening(client):
 def test_find_your_gemeente_is_forgiving(client):
     assert client.get("/gemeenten/?gemeente=den+haag")["Location"] == "/gemeenten/s-gravenhage/"
     assert client.get("/gemeenten/?gemeente=s-hertogenbosch")["Location"].startswith(
-        "/gemeenten/s-hertogenbosch/")
+        "/gemeenten/s-hertogenbosch/"
+    )
     assert client.get("/gemeenten/?gemeente=DEN%20BOSCH").status_code == 302
     assert client.get("/gemeenten/?gemeente=Sudwest-Fryslan").status_code == 302
     html = client.get("/gemeenten/?gemeente=veenend").content.decode()
@@ -160,14 +164,27 @@ def test_partner_page(client):
 def test_contact_person_details_only_for_allowed_users(client, django_user_model):
     org = Organisatie.objects.get(slug="lkha")
     Contactpersoon.objects.create(
-        organisatie=org, naam="Publieke Expert", email="publiek@example.org",
-        zichtbaarheid="publiek", status="gepubliceerd")
+        organisatie=org,
+        naam="Publieke Expert",
+        email="publiek@example.org",
+        zichtbaarheid="publiek",
+        status="gepubliceerd",
+    )
     Contactpersoon.objects.create(
-        organisatie=org, naam="Prof Aandachtsfunctionaris", telefoon="030-123 45 67",
-        email="prof@example.org", zichtbaarheid="professionals", status="gepubliceerd")
+        organisatie=org,
+        naam="Prof Aandachtsfunctionaris",
+        telefoon="030-123 45 67",
+        email="prof@example.org",
+        zichtbaarheid="professionals",
+        status="gepubliceerd",
+    )
     Contactpersoon.objects.create(
-        organisatie=org, naam="Beheer Persoon", email="beheer@example.org",
-        zichtbaarheid="beheerders", status="gepubliceerd")
+        organisatie=org,
+        naam="Beheer Persoon",
+        email="beheer@example.org",
+        zichtbaarheid="beheerders",
+        status="gepubliceerd",
+    )
     anonymous = client.get("/partners/lkha/").content.decode()
     assert "Publieke Expert" in anonymous
     assert "Prof Aandachtsfunctionaris" not in anonymous and "prof@example.org" not in anonymous
@@ -183,10 +200,12 @@ def test_contact_person_details_only_for_allowed_users(client, django_user_model
 
 def test_confidential_address_is_never_rendered(client):
     fier = Organisatie.objects.get(slug="fier")
-    Voorziening.objects.create(organisatie=fier, naam="Geheime opvang", adres="Geheimstraat 1",
-                               adres_vertrouwelijk=True)
-    Voorziening.objects.create(organisatie=fier, naam="Open inloop", adres="Openweg 2",
-                               adres_vertrouwelijk=False)
+    Voorziening.objects.create(
+        organisatie=fier, naam="Geheime opvang", adres="Geheimstraat 1", adres_vertrouwelijk=True
+    )
+    Voorziening.objects.create(
+        organisatie=fier, naam="Open inloop", adres="Openweg 2", adres_vertrouwelijk=False
+    )
     html = client.get("/partners/fier/").content.decode()
     assert "Geheimstraat" not in html
     assert "Het adres van deze voorziening is geheim" in html
@@ -207,8 +226,14 @@ def _queries(client, django_assert_max_num_queries, url, limit=10):
 
 @pytest.mark.parametrize(
     "url",
-    ["/partners/", "/partners/?praktijk=vgv&gemeente=GM0345", "/partners/?q=voorbeeld",
-     "/gemeenten/veenendaal/", "/partners/voorbeeldorganisatie-1/", "/regios/veilig-thuis-utrecht/"],
+    [
+        "/partners/",
+        "/partners/?praktijk=vgv&gemeente=GM0345",
+        "/partners/?q=voorbeeld",
+        "/gemeenten/veenendaal/",
+        "/partners/voorbeeldorganisatie-1/",
+        "/regios/veilig-thuis-utrecht/",
+    ],
 )
 def test_query_count_is_fixed_whatever_the_number_of_partners(
     client, django_assert_max_num_queries, url

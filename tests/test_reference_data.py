@@ -175,8 +175,11 @@ def test_veilig_thuis_differs_from_veiligheidsregio(loaded, code, naam, vr_code,
 
 @pytest.mark.django_db
 def test_brabant_split(loaded):
-    vr20 = set(Gemeente.objects.filter(veiligheidsregio__code="VR20")
-               .values_list("veilig_thuis_regio__code", flat=True))
+    vr20 = set(
+        Gemeente.objects.filter(veiligheidsregio__code="VR20").values_list(
+            "veilig_thuis_regio__code", flat=True
+        )
+    )
     assert vr20 == {"VT15", "VT21"}
     assert Gemeente.objects.filter(veilig_thuis_regio__code="VT27").count() == 31
 
@@ -233,8 +236,10 @@ def test_refresh_keeps_editor_changes(loaded):
     vt_type.rol = "Rol uit de routekaart."
     vt_type.save()
     Organisatie.objects.filter(slug="veilig-thuis-groningen").update(
-        beschrijving="Door de redactie.", website="https://example.org/vt",
-        laatst_gecontroleerd_op="2025-01-01", status="gearchiveerd",
+        beschrijving="Door de redactie.",
+        website="https://example.org/vt",
+        laatst_gecontroleerd_op="2025-01-01",
+        status="gearchiveerd",
     )
     gemeente = Gemeente.objects.get(code="GM0518")
     gemeente.aliassen = "Den Haag; Haagse regio"
@@ -306,17 +311,23 @@ def set_value(directory, filename, key_column, key, column, value):
 SPOILERS = {
     "missing column": lambda d: drop_column(d, GEMEENTEN_CSV, "veilig_thuis_regio_code"),
     "bad gemeente code": lambda d: set_value(
-        d, GEMEENTEN_CSV, "gemeente_code", "GM0345", "gemeente_code", "GM345"),
+        d, GEMEENTEN_CSV, "gemeente_code", "GM0345", "gemeente_code", "GM345"
+    ),
     "bad vt code": lambda d: set_value(
-        d, VT_CSV, "veilig_thuis_regio_code", "VT20", "veilig_thuis_regio_code", "VT2O"),
+        d, VT_CSV, "veilig_thuis_regio_code", "VT20", "veilig_thuis_regio_code", "VT2O"
+    ),
     "unknown vt region": lambda d: set_value(
-        d, GEMEENTEN_CSV, "gemeente_code", "GM0345", "veilig_thuis_regio_code", "VT99"),
+        d, GEMEENTEN_CSV, "gemeente_code", "GM0345", "veilig_thuis_regio_code", "VT99"
+    ),
     "unknown veiligheidsregio": lambda d: set_value(
-        d, GEMEENTEN_CSV, "gemeente_code", "GM0345", "veiligheidsregio_code", "VR26"),
+        d, GEMEENTEN_CSV, "gemeente_code", "GM0345", "veiligheidsregio_code", "VR26"
+    ),
     "wrong count": lambda d: set_value(
-        d, VT_CSV, "veilig_thuis_regio_code", "VT20", "aantal_gemeenten", "25"),
+        d, VT_CSV, "veilig_thuis_regio_code", "VT20", "aantal_gemeenten", "25"
+    ),
     "invalid website": lambda d: set_value(
-        d, VT_CSV, "veilig_thuis_regio_code", "VT04", "website", "veiligthuis friesland"),
+        d, VT_CSV, "veilig_thuis_regio_code", "VT04", "website", "veiligthuis friesland"
+    ),
 }
 
 
@@ -387,8 +398,12 @@ def test_vt_map_results_are_copies():
 
 def test_vt_map_template_renders_accessible_links():
     regions = [
-        {**r, "url": f"/regio/{r['code']}/", "name": f"Regio {r['code']}",
-         "is_current": r["code"] == "VT20"}
+        {
+            **r,
+            "url": f"/regio/{r['code']}/",
+            "name": f"Regio {r['code']}",
+            "is_current": r["code"] == "VT20",
+        }
         for r in geo.vt_region_paths()
     ]
     html = render_to_string("partners/includes/_vt_map.html", {"map_regions": regions})

@@ -12,12 +12,41 @@ pytestmark = pytest.mark.usefixtures("content")
 
 MARKER = "<x-fuzz onmouseover=alert(1)>"
 
-nasty = st.sampled_from([
-    "", " ", "\x00", "a\x00b", "%00", "' OR '1'='1", "1; DROP TABLE partners_organisatie; --",
-    "<script>alert(1)</script>", MARKER, "../../etc/passwd", "GM0345", "gm0345", "VT20", "-1",
-    "0", "99999999999999999999", "1e309", "NaN", "[]", "{}", "null", "%", "_", "\\", "🙂" * 50,
-    "x" * 10_000, "vgv", "huwelijksdwang", "5", "lokaal", "veilig-thuis",
-])
+nasty = st.sampled_from(
+    [
+        "",
+        " ",
+        "\x00",
+        "a\x00b",
+        "%00",
+        "' OR '1'='1",
+        "1; DROP TABLE partners_organisatie; --",
+        "<script>alert(1)</script>",
+        MARKER,
+        "../../etc/passwd",
+        "GM0345",
+        "gm0345",
+        "VT20",
+        "-1",
+        "0",
+        "99999999999999999999",
+        "1e309",
+        "NaN",
+        "[]",
+        "{}",
+        "null",
+        "%",
+        "_",
+        "\\",
+        "🙂" * 50,
+        "x" * 10_000,
+        "vgv",
+        "huwelijksdwang",
+        "5",
+        "lokaal",
+        "veilig-thuis",
+    ]
+)
 values = st.one_of(nasty, st.text(max_size=300), st.integers().map(str))
 # Several values per parameter: repeated parameters are part of the input space.
 param_values = st.lists(values, min_size=1, max_size=3)
@@ -39,8 +68,12 @@ def test_fuzzed_get_parameters_never_cause_a_server_error(path):
     client = Client()
     names = st.sampled_from(VIEWS[path] + ["onbekend", "q[]", ""])
 
-    @settings(max_examples=500, deadline=None, derandomize=True,
-              suppress_health_check=[HealthCheck.too_slow])
+    @settings(
+        max_examples=500,
+        deadline=None,
+        derandomize=True,
+        suppress_health_check=[HealthCheck.too_slow],
+    )
     @given(st.dictionaries(names, param_values, max_size=5))
     def check(params):
         response = client.get(path, _query(params))
@@ -53,8 +86,18 @@ def test_fuzzed_get_parameters_never_cause_a_server_error(path):
     check()
 
 
-@pytest.mark.parametrize("prefix", ["/gemeenten/", "/partners/", "/praktijken/", "/stappen/",
-                                    "/rol-en-kader/", "/regios/", "/routekaart/"])
+@pytest.mark.parametrize(
+    "prefix",
+    [
+        "/gemeenten/",
+        "/partners/",
+        "/praktijken/",
+        "/stappen/",
+        "/rol-en-kader/",
+        "/regios/",
+        "/routekaart/",
+    ],
+)
 def test_fuzzed_slugs_are_404_not_500(prefix):
     client = Client()
 
@@ -71,9 +114,15 @@ def test_fuzzed_slugs_are_404_not_500(prefix):
 
 @pytest.mark.parametrize(
     "path",
-    ["/static/../routekaart/settings.py", "/static/..%2f..%2fmanage.py",
-     "/%2e%2e/%2e%2e/etc/passwd", "/gemeenten/..%2f..%2fetc%2fpasswd/",
-     "/static/%2e%2e/%2e%2e/pyproject.toml", "//etc/passwd", "/partners/%00/"],
+    [
+        "/static/../routekaart/settings.py",
+        "/static/..%2f..%2fmanage.py",
+        "/%2e%2e/%2e%2e/etc/passwd",
+        "/gemeenten/..%2f..%2fetc%2fpasswd/",
+        "/static/%2e%2e/%2e%2e/pyproject.toml",
+        "//etc/passwd",
+        "/partners/%00/",
+    ],
 )
 def test_path_traversal_is_refused(client, path):
     response = client.get(path)
@@ -81,9 +130,22 @@ def test_path_traversal_is_refused(client, path):
     assert b"SECRET_KEY" not in response.content and b"root:" not in response.content
 
 
-PUBLIC_URLS = ["/", "/praktijken/vgv/", "/stappen/1-preventie/", "/rol-en-kader/", "/bronnen/",
-               "/begrippen/", "/partners/", "/partners/lkha/", "/gemeenten/", "/gemeenten/ede/",
-               "/regios/", "/zoeken/?q=vgv", "/veilig-internetten/", "/healthz"]
+PUBLIC_URLS = [
+    "/",
+    "/praktijken/vgv/",
+    "/stappen/1-preventie/",
+    "/rol-en-kader/",
+    "/bronnen/",
+    "/begrippen/",
+    "/partners/",
+    "/partners/lkha/",
+    "/gemeenten/",
+    "/gemeenten/ede/",
+    "/regios/",
+    "/zoeken/?q=vgv",
+    "/veilig-internetten/",
+    "/healthz",
+]
 
 
 @pytest.mark.parametrize("url", PUBLIC_URLS)
@@ -100,8 +162,9 @@ def test_head_requests(client, url):
     assert response.content == b""
 
 
-@pytest.mark.parametrize("host", ["evil.example.org", "127.0.0.1:8000\r\nX: y", "a" * 300,
-                                  "[::1", "local host"])
+@pytest.mark.parametrize(
+    "host", ["evil.example.org", "127.0.0.1:8000\r\nX: y", "a" * 300, "[::1", "local host"]
+)
 def test_invalid_host_header_is_400(client, host):
     assert client.get("/", HTTP_HOST=host).status_code == 400
 
@@ -118,8 +181,9 @@ def test_post_without_csrf_is_403():
 
 
 def test_database_down_gives_dutch_503_and_recovers(client):
-    with mock.patch("routekaart.caching.data_version",
-                    side_effect=OperationalError("connection refused")):
+    with mock.patch(
+        "routekaart.caching.data_version", side_effect=OperationalError("connection refused")
+    ):
         response = client.get("/stappen/")
         assert response.status_code == 503
         assert "Tijdelijk niet beschikbaar" in response.content.decode()

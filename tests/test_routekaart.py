@@ -7,7 +7,7 @@ import pytest
 from django.conf import settings
 
 from routekaart.models import Bron
-from tests.test_pages import crawl, links_of  # noqa: F401 - crawl is a fixture
+from tests.conftest import links_of
 
 pytestmark = pytest.mark.usefixtures("content")
 
@@ -15,27 +15,61 @@ SOURCE = Path(settings.BASE_DIR) / "fixtures" / "content"
 
 # Every heading the routekaart issue lists, as it must appear on some page.
 HEADINGS = [
-    "Waarom een routekaart?", "Extra aandacht voor schadelijke praktijken",
-    "Hulpmiddel inrichten ketenaanpak", "Wat zijn schadelijke praktijken?",
-    "Vrouwelijke genitale verminking", "Huwelijksdwang", "Gedwongen achterlating",
-    "Eergerelateerd geweld", "Kindhuwelijk", "Huwelijkse gevangenschap",
-    "Aantallen en risicofactoren", "Het verhaal van Thomas", "Het verhaal van Ilona",
-    "Het verhaal van Yasmin", "Wettelijke taken gemeenten", "Wmo 2015", "Jeugdwet",
-    "Wet verplichte Meldcode", "Meldcode bij (vermoedens van) eergerelateerd geweld",
-    "Wet tegengaan huwelijksdwang", "Wetsvoorstel tegengaan huwelijkse gevangenschap",
-    "Wet tijdelijk huisverbod", "Artikel 284 Sr", "Europees Verdrag voor de Rechten van de Mens",
-    "Verdrag inzake de Rechten van het Kind", "Verdrag van Istanbul",
-    "Verdrag inzake de Huwelijkstoestemming", "Visie gefaseerd samenwerken aan veiligheid",
-    "Kwaliteitskader Werken aan Veiligheid", "Handreiking strafbare kindermishandeling",
-    "Handelingsprotocol Veilig Thuis", "Richt ketenaanpak regionaal in",
-    "Benut ervaringsdeskundigheid", "Werk proactief aan samenwerken",
-    "Verbind formele en informele netwerken", "Stuur aan op basis van opdrachtgeverschap",
-    "Lokale en regionale partners", "De 7 stappen van de ketenaanpak", "Ketenaanpak VGV",
-    "Preventie", "Vroegsignalering", "Adviezen", "Melden en veiligheidsbeoordeling",
-    "Beschermen", "Begeleiding en hulp", "Monitoring",
-    "Wat moet er zijn of geregeld worden?", "Reeds gemaakte afspraken",
-    "Do’s &amp; don’ts", "Cultuurvertalers", "Sleutelfiguren", "Rotterdam",
-    "West Veluwe Vallei", "Veilig Thuis Utrecht", "Bij een vermoeden: schakel een expert in!",
+    "Waarom een routekaart?",
+    "Extra aandacht voor schadelijke praktijken",
+    "Hulpmiddel inrichten ketenaanpak",
+    "Wat zijn schadelijke praktijken?",
+    "Vrouwelijke genitale verminking",
+    "Huwelijksdwang",
+    "Gedwongen achterlating",
+    "Eergerelateerd geweld",
+    "Kindhuwelijk",
+    "Huwelijkse gevangenschap",
+    "Aantallen en risicofactoren",
+    "Het verhaal van Thomas",
+    "Het verhaal van Ilona",
+    "Het verhaal van Yasmin",
+    "Wettelijke taken gemeenten",
+    "Wmo 2015",
+    "Jeugdwet",
+    "Wet verplichte Meldcode",
+    "Meldcode bij (vermoedens van) eergerelateerd geweld",
+    "Wet tegengaan huwelijksdwang",
+    "Wetsvoorstel tegengaan huwelijkse gevangenschap",
+    "Wet tijdelijk huisverbod",
+    "Artikel 284 Sr",
+    "Europees Verdrag voor de Rechten van de Mens",
+    "Verdrag inzake de Rechten van het Kind",
+    "Verdrag van Istanbul",
+    "Verdrag inzake de Huwelijkstoestemming",
+    "Visie gefaseerd samenwerken aan veiligheid",
+    "Kwaliteitskader Werken aan Veiligheid",
+    "Handreiking strafbare kindermishandeling",
+    "Handelingsprotocol Veilig Thuis",
+    "Richt ketenaanpak regionaal in",
+    "Benut ervaringsdeskundigheid",
+    "Werk proactief aan samenwerken",
+    "Verbind formele en informele netwerken",
+    "Stuur aan op basis van opdrachtgeverschap",
+    "Lokale en regionale partners",
+    "De 7 stappen van de ketenaanpak",
+    "Ketenaanpak VGV",
+    "Preventie",
+    "Vroegsignalering",
+    "Adviezen",
+    "Melden en veiligheidsbeoordeling",
+    "Beschermen",
+    "Begeleiding en hulp",
+    "Monitoring",
+    "Wat moet er zijn of geregeld worden?",
+    "Reeds gemaakte afspraken",
+    "Do’s &amp; don’ts",
+    "Cultuurvertalers",
+    "Sleutelfiguren",
+    "Rotterdam",
+    "West Veluwe Vallei",
+    "Veilig Thuis Utrecht",
+    "Bij een vermoeden: schakel een expert in!",
 ]
 
 
@@ -51,7 +85,7 @@ def test_every_heading_is_reachable_from_home(crawl):
 
 def test_every_source_url_is_linked(crawl):
     """Every distinct URL in the source text appears as a link on some page."""
-    source = (Path(settings.BASE_DIR).parent / "shared" / "seeds" / "000_e4adee540860faa3.txt")
+    source = Path(settings.BASE_DIR).parent / "shared" / "seeds" / "000_e4adee540860faa3.txt"
     if source.exists():
         urls = {u.rstrip(").,") for u in re.findall(r"https?://\S+", source.read_text())}
     else:  # a clone without ../shared: the Bron records hold the same set
@@ -103,8 +137,9 @@ def test_figures_carry_source_and_year(client):
 
 def test_stories_are_on_their_practice(client):
     assert "Het verhaal van Thomas" in client.get("/praktijken/huwelijksdwang/").content.decode()
-    assert "Het verhaal van Ilona" in client.get(
-        "/praktijken/eergerelateerd-geweld/").content.decode()
+    assert (
+        "Het verhaal van Ilona" in client.get("/praktijken/eergerelateerd-geweld/").content.decode()
+    )
     assert "Het verhaal van Yasmin" in client.get("/praktijken/vgv/").content.decode()
 
 

@@ -29,8 +29,10 @@ def test_relevance_set_precision_at_3(capsys):
             misses.append((case["q"], case["expect"], top))
     precision = (len(cases) - len(misses)) / len(cases)
     with capsys.disabled():
-        print(f"\nzoeken ({connection.vendor}): precisie@3 = {precision:.2f} "
-              f"over {len(cases)} van {len(RELEVANCE)} zoekvragen")
+        print(
+            f"\nzoeken ({connection.vendor}): precisie@3 = {precision:.2f} "
+            f"over {len(cases)} van {len(RELEVANCE)} zoekvragen"
+        )
     assert len(RELEVANCE) >= 30
     assert not misses
 
@@ -57,8 +59,21 @@ def test_gemeente_query_leads_with_gemeente_page(client):
 
 @pytest.mark.parametrize(
     "query",
-    ["", "   ", "?!.,;", "' OR 1=1 --", "<script>alert(1)</script>", "a\x00b", "x" * 5000,
-     "%", "_", "\\", "é" * 300, "🙂", "DROP TABLE routekaart_zoekindex;"],
+    [
+        "",
+        "   ",
+        "?!.,;",
+        "' OR 1=1 --",
+        "<script>alert(1)</script>",
+        "a\x00b",
+        "x" * 5000,
+        "%",
+        "_",
+        "\\",
+        "é" * 300,
+        "🙂",
+        "DROP TABLE routekaart_zoekindex;",
+    ],
 )
 def test_bad_input_gives_a_page_with_a_message(client, query):
     response = client.get("/zoeken/", {"q": query})

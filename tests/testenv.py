@@ -11,3 +11,6 @@ os.environ.setdefault("SECRET_KEY", "test-only-secret-key-not-for-production-012
 os.environ.setdefault("HTTPS_ONLY", "0")
 os.environ.setdefault("STATIC_MANIFEST", "0")
 os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
+# Most admin tests log in with force_login; tests/test_admin_security.py switches
+# two-factor login back on to test that path.
+os.environ.setdefault("ADMIN_REQUIRE_2FA", "0")

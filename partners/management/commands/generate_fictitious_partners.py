@@ -85,8 +85,14 @@ class Command(BaseCommand):
                 links_g.append(through_g(organisatie_id=org.pk, gemeente_id=gemeente.pk))
             else:
                 links_r.append(
-                    through_r(organisatie_id=org.pk, veiligthuisregio_id=gemeente.veilig_thuis_regio_id)
+                    through_r(
+                        organisatie_id=org.pk, veiligthuisregio_id=gemeente.veilig_thuis_regio_id
+                    )
                 )
-        for model, rows in ((through_p, links_p), (through_s, links_s), (through_g, links_g),
-                            (through_r, links_r)):
+        for model, rows in (
+            (through_p, links_p),
+            (through_s, links_s),
+            (through_g, links_g),
+            (through_r, links_r),
+        ):
             model.objects.bulk_create(rows, batch_size=2000)

@@ -43,17 +43,33 @@ VEILIG_THUIS_FILE = "veilig-thuis-regios.csv"
 
 REQUIRED_COLUMNS = {
     GEMEENTEN_FILE: (
-        "gemeente_code", "gemeente_naam", "provincie_code", "provincie_naam",
-        "veiligheidsregio_code", "veiligheidsregio_naam", "veilig_thuis_regio_code",
+        "gemeente_code",
+        "gemeente_naam",
+        "provincie_code",
+        "provincie_naam",
+        "veiligheidsregio_code",
+        "veiligheidsregio_naam",
+        "veilig_thuis_regio_code",
         "veilig_thuis_organisatie",
     ),
     VEILIGHEIDSREGIOS_FILE: (
-        "veiligheidsregio_code", "veiligheidsregio_naam", "provincie_code", "provincie_naam",
-        "aantal_gemeenten", "gemeente_codes",
+        "veiligheidsregio_code",
+        "veiligheidsregio_naam",
+        "provincie_code",
+        "provincie_naam",
+        "aantal_gemeenten",
+        "gemeente_codes",
     ),
     VEILIG_THUIS_FILE: (
-        "veilig_thuis_regio_code", "organisatie", "cbs_regionaam", "aantal_gemeenten",
-        "gemeente_codes", "telefoon", "telefoon_toelichting", "website", "website_bron",
+        "veilig_thuis_regio_code",
+        "organisatie",
+        "cbs_regionaam",
+        "aantal_gemeenten",
+        "gemeente_codes",
+        "telefoon",
+        "telefoon_toelichting",
+        "website",
+        "website_bron",
         "opmerking",
     ),
 }
@@ -190,7 +206,8 @@ def check_length(problems, filename, line, model, field_name, value):
     max_length = model._meta.get_field(field_name).max_length
     if max_length and len(value) > max_length:
         problems.add(
-            filename, line,
+            filename,
+            line,
             f"{field_name} is {len(value)} tekens, maximaal {max_length} / value too long",
         )
 
@@ -213,10 +230,22 @@ def parse_veiligheidsregios(problems, data, rows):
             continue
         if not row["veiligheidsregio_naam"]:
             problems.add(VEILIGHEIDSREGIOS_FILE, line, f"{code} heeft geen naam / no name")
-        check_length(problems, VEILIGHEIDSREGIOS_FILE, line, Veiligheidsregio, "naam",
-                     row["veiligheidsregio_naam"])
-        add_provincie(problems, data, VEILIGHEIDSREGIOS_FILE, line,
-                      row["provincie_code"], row["provincie_naam"])
+        check_length(
+            problems,
+            VEILIGHEIDSREGIOS_FILE,
+            line,
+            Veiligheidsregio,
+            "naam",
+            row["veiligheidsregio_naam"],
+        )
+        add_provincie(
+            problems,
+            data,
+            VEILIGHEIDSREGIOS_FILE,
+            line,
+            row["provincie_code"],
+            row["provincie_naam"],
+        )
         data.veiligheidsregios[code] = {**row, "_line": line}
 
 
@@ -233,14 +262,24 @@ def parse_veilig_thuis(problems, data, rows):
             if not row[column]:
                 problems.add(VEILIG_THUIS_FILE, line, f"{code}: {column} is leeg / empty")
         for column, model_field in (
-            ("organisatie", "organisatie_naam"), ("cbs_regionaam", "naam"),
-            ("telefoon", "telefoon"), ("telefoon_toelichting", "telefoon_toelichting"),
-            ("website", "website"), ("website_bron", "website_bron"),
+            ("organisatie", "organisatie_naam"),
+            ("cbs_regionaam", "naam"),
+            ("telefoon", "telefoon"),
+            ("telefoon_toelichting", "telefoon_toelichting"),
+            ("website", "website"),
+            ("website_bron", "website_bron"),
         ):
-            check_length(problems, VEILIG_THUIS_FILE, line, VeiligThuisRegio, model_field,
-                         row[column])
-        check_length(problems, VEILIG_THUIS_FILE, line, Organisatie, "telefoon_toelichting",
-                     row["telefoon_toelichting"])
+            check_length(
+                problems, VEILIG_THUIS_FILE, line, VeiligThuisRegio, model_field, row[column]
+            )
+        check_length(
+            problems,
+            VEILIG_THUIS_FILE,
+            line,
+            Organisatie,
+            "telefoon_toelichting",
+            row["telefoon_toelichting"],
+        )
         if row["website"]:
             try:
                 url(row["website"])
@@ -271,8 +310,9 @@ def parse_gemeenten(problems, data, rows):
         if slug in slugs:
             problems.add(GEMEENTEN_FILE, line, f"slug {slug!r} ook voor {slugs[slug]}")
         slugs[slug] = code
-        add_provincie(problems, data, GEMEENTEN_FILE, line,
-                      row["provincie_code"], row["provincie_naam"])
+        add_provincie(
+            problems, data, GEMEENTEN_FILE, line, row["provincie_code"], row["provincie_naam"]
+        )
         check_region_links(problems, data, line, row)
         data.gemeenten[code] = {**row, "_line": line}
 
@@ -283,20 +323,32 @@ def check_region_links(problems, data, line, row):
     if check_code(problems, GEMEENTEN_FILE, line, "veiligheidsregio", vr_code):
         vr = data.veiligheidsregios.get(vr_code)
         if vr is None:
-            problems.add(GEMEENTEN_FILE, line,
-                         f"{code}: onbekende veiligheidsregio / unknown region {vr_code}")
+            problems.add(
+                GEMEENTEN_FILE,
+                line,
+                f"{code}: onbekende veiligheidsregio / unknown region {vr_code}",
+            )
         elif vr["provincie_code"] != row["provincie_code"]:
-            problems.add(GEMEENTEN_FILE, line,
-                         f"{code}: provincie {row['provincie_code']} past niet bij {vr_code}")
+            problems.add(
+                GEMEENTEN_FILE,
+                line,
+                f"{code}: provincie {row['provincie_code']} past niet bij {vr_code}",
+            )
     if check_code(problems, GEMEENTEN_FILE, line, "Veilig Thuis-regio", vt_code):
         vt = data.veilig_thuis.get(vt_code)
         if vt is None:
-            problems.add(GEMEENTEN_FILE, line,
-                         f"{code}: onbekende Veilig Thuis-regio / unknown region {vt_code}")
+            problems.add(
+                GEMEENTEN_FILE,
+                line,
+                f"{code}: onbekende Veilig Thuis-regio / unknown region {vt_code}",
+            )
         elif vt["organisatie"] != row["veilig_thuis_organisatie"]:
-            problems.add(GEMEENTEN_FILE, line,
-                         f"{code}: organisatie {row['veilig_thuis_organisatie']!r} past niet "
-                         f"bij {vt_code} ({vt['organisatie']!r})")
+            problems.add(
+                GEMEENTEN_FILE,
+                line,
+                f"{code}: organisatie {row['veilig_thuis_organisatie']!r} past niet "
+                f"bij {vt_code} ({vt['organisatie']!r})",
+            )
 
 
 def check_counts(problems, data):
@@ -311,13 +363,19 @@ def check_counts(problems, data):
             if not expected:
                 problems.add(filename, row["_line"], f"{code} heeft geen gemeenten / no gemeenten")
             if listed != expected:
-                problems.add(filename, row["_line"],
-                             f"{code}: gemeente_codes wijkt af van {GEMEENTEN_FILE} "
-                             f"({len(listed)} tegen {len(expected)})")
+                problems.add(
+                    filename,
+                    row["_line"],
+                    f"{code}: gemeente_codes wijkt af van {GEMEENTEN_FILE} "
+                    f"({len(listed)} tegen {len(expected)})",
+                )
             if row["aantal_gemeenten"] != str(len(listed)):
-                problems.add(filename, row["_line"],
-                             f"{code}: aantal_gemeenten {row['aantal_gemeenten']!r} maar "
-                             f"{len(listed)} codes")
+                problems.add(
+                    filename,
+                    row["_line"],
+                    f"{code}: aantal_gemeenten {row['aantal_gemeenten']!r} maar "
+                    f"{len(listed)} codes",
+                )
 
 
 def load_files(directory):
@@ -351,8 +409,10 @@ class Tally:
     def lines(self):
         width = max(len(label) for label in self.counts)
         for label, c in self.counts.items():
-            yield (f"{label:<{width}}  {c[CREATED]} created, {c[UPDATED]} updated, "
-                   f"{c[UNCHANGED]} unchanged")
+            yield (
+                f"{label:<{width}}  {c[CREATED]} created, {c[UPDATED]} updated, "
+                f"{c[UNCHANGED]} unchanged"
+            )
 
 
 def upsert(model, existing, key, values, keep_if_blank=()):
@@ -414,8 +474,13 @@ def sync_veilig_thuis_regios(data, tally):
             "website_bron": row["website_bron"],
             "opmerking": row["opmerking"],
         }
-        obj, outcome = upsert(VeiligThuisRegio, stored.get(code), {"code": code}, values,
-                              keep_if_blank=("website", "website_bron"))
+        obj, outcome = upsert(
+            VeiligThuisRegio,
+            stored.get(code),
+            {"code": code},
+            values,
+            keep_if_blank=("website", "website_bron"),
+        )
         tally.add("Veilig Thuis-regio's", outcome)
         result[code] = obj
     return result
@@ -463,8 +528,12 @@ def sync_organisatie(region, row, vt_type, praktijken, tally):
     existing = Organisatie.objects.filter(slug=region.slug).first()
     if existing is None:
         org = Organisatie.objects.create(
-            slug=region.slug, type=vt_type, niveau=Niveau.REGIONAAL,
-            rol=Organisatie.Rol.ALGEMEEN, status=Status.GEPUBLICEERD, bron=ORGANISATIE_BRON,
+            slug=region.slug,
+            type=vt_type,
+            niveau=Niveau.REGIONAAL,
+            rol=Organisatie.Rol.ALGEMEEN,
+            status=Status.GEPUBLICEERD,
+            bron=ORGANISATIE_BRON,
             **csv_values,
         )
         org.veilig_thuis_regios.set([region])
@@ -500,8 +569,10 @@ def stale_codes(data):
     """Codes in the database that the files no longer contain; reported, never deleted."""
     found = []
     for model, codes in (
-        (Provincie, data.provincies), (Veiligheidsregio, data.veiligheidsregios),
-        (VeiligThuisRegio, data.veilig_thuis), (Gemeente, data.gemeenten),
+        (Provincie, data.provincies),
+        (Veiligheidsregio, data.veiligheidsregios),
+        (VeiligThuisRegio, data.veilig_thuis),
+        (Gemeente, data.gemeenten),
     ):
         found += model.objects.exclude(code__in=list(codes)).values_list("code", flat=True)
     return sorted(found)
@@ -518,12 +589,15 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--dir", type=Path, default=Path(settings.BASE_DIR) / "fixtures" / "reference",
+            "--dir",
+            type=Path,
+            default=Path(settings.BASE_DIR) / "fixtures" / "reference",
             help="Map met de CSV-bestanden / directory with the CSV files "
             "(default: BASE_DIR/fixtures/reference).",
         )
         parser.add_argument(
-            "--dry-run", action="store_true",
+            "--dry-run",
+            action="store_true",
             help="Alles controleren en tellen, maar niets opslaan / validate and count, "
             "write nothing.",
         )
@@ -543,10 +617,12 @@ class Command(BaseCommand):
         for line in tally.lines():
             self.stdout.write(f"  {line}")
         if stale:
-            self.stdout.write(self.style.WARNING(
-                "Let op: niet meer in de bestanden, niet verwijderd / not in the files, "
-                "not deleted: " + ", ".join(stale)
-            ))
+            self.stdout.write(
+                self.style.WARNING(
+                    "Let op: niet meer in de bestanden, niet verwijderd / not in the files, "
+                    "not deleted: " + ", ".join(stale)
+                )
+            )
         if dry_run:
             self.stdout.write(
                 self.style.WARNING("Dry run: er is niets opgeslagen / nothing written.")

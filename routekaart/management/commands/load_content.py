@@ -19,9 +19,7 @@ def fixture_files(base: Path | None = None) -> list[Path]:
 
 
 def database_has_content() -> bool:
-    return (
-        Hoofdstuk.objects.exists() or Organisatie.objects.exists() or Gemeente.objects.exists()
-    )
+    return Hoofdstuk.objects.exists() or Organisatie.objects.exists() or Gemeente.objects.exists()
 
 
 class Command(BaseCommand):

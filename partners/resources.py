@@ -1,0 +1,464 @@
+"""CSV and XLSX import and export of partner organisations (django-import-export).
+
+One resource serves the admin (upload, preview, confirm) and the commands
+`partners_import` and `partners_export`, so both follow the same rules:
+
+- rows are matched on the slug, so importing the same file twice changes nothing;
+- every cell is validated (Dutch phone numbers, e-mail, https web addresses,
+  known type, practice, step, gemeente and region codes, required fields) and every
+  problem is reported per row and column, in Dutch;
+- one bad row rolls back the whole file: all or nothing;
+- a regional editor's rows must stay inside their own Veilig Thuis-regio's;
+- exported text that a spreadsheet would run as a formula (=, +, -, @, tab, CR)
+  gets a leading apostrophe, which the import removes again, so an export
+  re-imports exactly.
+
+Contact persons and facilities are not part of the file: their personal and
+confidential details stay out of spreadsheets (see portal_backup for a full copy).
+"""
+
+import re
+from collections import Counter
+from datetime import date, datetime
+
+import tablib
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from import_export import fields, resources, widgets
+from import_export.formats import base_formats
+from import_export.instance_loaders import CachedInstanceLoader
+
+from partners.models import (
+    Gemeente,
+    Niveau,
+    Organisatie,
+    Organisatietype,
+    Veiligheidsregio,
+    VeiligThuisRegio,
+)
+from partners.services import (
+    area_errors,
+    editor_may_curate,
+    validate_email,
+    validate_https_url,
+    validate_telefoon,
+)
+from praktijken.models import Praktijk
+from routekaart.models import Status
+from routekaart.versioning import bump_data_version
+from stappen.models import Ketenstap
+
+# --- Spreadsheet formula injection -------------------------------------------
+
+_NEEDS_ESCAPE = re.compile(r"^'*[=+\-@\t\r]")
+_ESCAPED = re.compile(r"^'+[=+\-@\t\r]")
+
+
+def escape_formula(value: str) -> str:
+    """Prefix an apostrophe to text a spreadsheet would treat as a formula.
+
+    Values that already start with apostrophes before such a character get one
+    more, so unescape_formula() can always take exactly one off again.
+    """
+    return "'" + value if _NEEDS_ESCAPE.match(value) else value
+
+
+def unescape_formula(value: str) -> str:
+    """Undo escape_formula(); "'s-Hertogenbosch" and other text stay as they are."""
+    return value[1:] if _ESCAPED.match(value) else value
+
+
+# --- Widgets: each raises ValueError with a Dutch message on bad input -----------
+
+
+def _text(value):
+    """A cell as text: empty cells are "", whole numbers from XLSX lose their ".0"."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+class TextWidget(widgets.Widget):
+    def __init__(self, validator=None, required=False):
+        super().__init__(coerce_to_string=True)
+        self.validator = validator
+        self.required = required
+
+    def clean(self, value, row=None, **kwargs):
+        value = _text(value)
+        if self.required and not value.strip():
+            raise ValueError("Dit veld is verplicht.")
+        if self.validator is not None:
+            try:
+                self.validator(value)
+            except ValidationError as e:
+                raise ValueError(" ".join(e.messages)) from None
+        return value
+
+    def render(self, value, obj=None, **kwargs):
+        return "" if value is None else str(value)
+
+
+class KeyWidget(TextWidget):
+    """Slugs and codes: surrounding spaces are dropped."""
+
+    def clean(self, value, row=None, **kwargs):
+        return super().clean(_text(value).strip(), row=row, **kwargs)
+
+
+class ChoiceWidget(KeyWidget):
+    def __init__(self, choices, required=False):
+        super().__init__(required=required)
+        self.values = [value for value, _ in choices]
+
+    def clean(self, value, row=None, **kwargs):
+        value = super().clean(value, row=row, **kwargs)
+        if value and value not in self.values:
+            raise ValueError(
+                f"'{value}' is geen geldige waarde; kies uit: {', '.join(self.values)}."
+            )
+        return value
+
+
+class DateWidget(widgets.Widget):
+    def clean(self, value, row=None, **kwargs):
+        if isinstance(value, datetime):
+            return value.date()
+        if isinstance(value, date):
+            return value
+        text = _text(value).strip()
+        if not text:
+            return None
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            raise ValueError(
+                f"'{text}' is geen datum; schrijf jjjj-mm-dd, bijvoorbeeld 2025-03-31."
+            ) from None
+
+    def render(self, value, obj=None, **kwargs):
+        return value.isoformat() if value else ""
+
+
+class SlugForeignKeyWidget(widgets.ForeignKeyWidget):
+    def __init__(self, model, field, label, required=False):
+        super().__init__(model, field=field)
+        self.label = label
+        self.required = required
+
+    def clean(self, value, row=None, **kwargs):
+        key = _text(value).strip()
+        if not key:
+            if self.required:
+                raise ValueError("Dit veld is verplicht.")
+            return None
+        try:
+            return self.model.objects.get(**{self.field: key})
+        except self.model.DoesNotExist:
+            raise ValueError(f"Onbekend {self.label}: '{key}'.") from None
+
+    def render(self, value, obj=None, **kwargs):
+        return "" if value is None else getattr(value, self.field)
+
+
+class KeysWidget(widgets.ManyToManyWidget):
+    """Several slugs or codes in one cell, separated by ';', written sorted."""
+
+    def __init__(self, model, field, label):
+        super().__init__(model, separator=";", field=field)
+        self.label = label
+
+    def keys(self, value):
+        return [k.strip() for k in _text(value).split(";") if k.strip()]
+
+    def clean(self, value, row=None, **kwargs):
+        keys = self.keys(value)
+        if not keys:
+            return self.model.objects.none()
+        found = self.model.objects.filter(**{f"{self.field}__in": keys})
+        known = {getattr(obj, self.field) for obj in found}
+        unknown = [k for k in keys if k not in known]
+        if unknown:
+            raise ValueError(f"Onbekende {self.label}: {', '.join(unknown)}.")
+        return found
+
+    def render(self, value, obj=None, **kwargs):
+        if value is None:
+            return ""
+        return ";".join(sorted(getattr(obj, self.field) for obj in value.all()))
+
+
+# --- Formats ---------------------------------------------------------------------
+
+
+def sniff_delimiter(text: str) -> str:
+    """',' or ';' (what Dutch Excel writes), judged by the header line."""
+    header = text.split("\n", 1)[0]
+    return ";" if header.count(";") > header.count(",") else ","
+
+
+class CSV(base_formats.CSV):
+    """CSV in UTF-8 with ',' or ';' between the columns."""
+
+    def create_dataset(self, in_stream, **kwargs):
+        if isinstance(in_stream, bytes):
+            in_stream = in_stream.decode(self.encoding or "utf-8-sig")
+        kwargs.setdefault("delimiter", sniff_delimiter(in_stream))
+        return super().create_dataset(in_stream, **kwargs)
+
+
+FORMATS = {".csv": CSV, ".xlsx": base_formats.XLSX}
+
+
+def read_dataset(content: bytes, suffix: str) -> tablib.Dataset:
+    """Parse an uploaded or local file; ValueError with a Dutch message if it can't be read."""
+    format_class = FORMATS.get(suffix.lower())
+    if format_class is None:
+        raise ValueError(f"Onbekend bestandstype '{suffix}'; gebruik .csv of .xlsx.")
+    if format_class is CSV:
+        try:
+            content = content.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise ValueError(
+                "Het bestand is geen UTF-8-tekst. Sla het op als 'CSV UTF-8'."
+            ) from None
+    try:
+        return format_class(encoding="utf-8-sig").create_dataset(content)
+    except Exception as e:  # tablib and openpyxl raise many kinds on a broken file
+        raise ValueError(f"Het bestand kan niet gelezen worden ({type(e).__name__}).") from None
+
+
+# --- The resource ----------------------------------------------------------------
+
+COLUMNS = (
+    "slug",
+    "naam",
+    "type",
+    "niveau",
+    "rol",
+    "status",
+    "telefoon",
+    "telefoon_toelichting",
+    "email",
+    "website",
+    "beschrijving",
+    "praktijken",
+    "stappen",
+    "expert_voor",
+    "gemeenten",
+    "veilig_thuis_regios",
+    "veiligheidsregios",
+    "bron",
+    "laatst_gecontroleerd_op",
+    "laatst_gecontroleerd_door",
+)
+AREA_FIELDS = ("veilig_thuis_regios", "gemeenten", "veiligheidsregios")
+
+
+class OrganisatieResource(resources.ModelResource):
+    slug = fields.Field("slug", "slug", KeyWidget())
+    naam = fields.Field("naam", "naam", TextWidget(required=True))
+    type = fields.Field(
+        "type",
+        "type",
+        SlugForeignKeyWidget(Organisatietype, "slug", "organisatietype", required=True),
+    )
+    niveau = fields.Field("niveau", "niveau", ChoiceWidget(Niveau.choices, required=True))
+    rol = fields.Field("rol", "rol", ChoiceWidget(Organisatie.Rol.choices, required=True))
+    status = fields.Field("status", "status", ChoiceWidget(Status.choices, required=True))
+    telefoon = fields.Field("telefoon", "telefoon", TextWidget(validate_telefoon))
+    telefoon_toelichting = fields.Field(
+        "telefoon_toelichting", "telefoon_toelichting", TextWidget()
+    )
+    email = fields.Field("email", "email", TextWidget(validate_email))
+    website = fields.Field("website", "website", TextWidget(validate_https_url))
+    beschrijving = fields.Field("beschrijving", "beschrijving", TextWidget())
+    praktijken = fields.Field(
+        "praktijken", "praktijken", KeysWidget(Praktijk, "slug", "praktijken")
+    )
+    stappen = fields.Field("stappen", "stappen", KeysWidget(Ketenstap, "slug", "ketenstappen"))
+    expert_voor = fields.Field(
+        "expert_voor", "expert_voor", KeysWidget(Praktijk, "slug", "praktijken")
+    )
+    gemeenten = fields.Field(
+        "gemeenten", "gemeenten", KeysWidget(Gemeente, "code", "gemeentecodes")
+    )
+    veilig_thuis_regios = fields.Field(
+        "veilig_thuis_regios",
+        "veilig_thuis_regios",
+        KeysWidget(VeiligThuisRegio, "code", "Veilig Thuis-regiocodes"),
+    )
+    veiligheidsregios = fields.Field(
+        "veiligheidsregios",
+        "veiligheidsregios",
+        KeysWidget(Veiligheidsregio, "code", "veiligheidsregiocodes"),
+    )
+    bron = fields.Field("bron", "bron", TextWidget())
+    laatst_gecontroleerd_op = fields.Field(
+        "laatst_gecontroleerd_op", "laatst_gecontroleerd_op", DateWidget()
+    )
+    laatst_gecontroleerd_door = fields.Field(
+        "laatst_gecontroleerd_door", "laatst_gecontroleerd_door", TextWidget()
+    )
+
+    class Meta:
+        model = Organisatie
+        name = "Organisaties (sleutel: slug)"
+        fields = COLUMNS
+        import_order = COLUMNS
+        export_order = COLUMNS
+        import_id_fields = ("slug",)
+        instance_loader_class = CachedInstanceLoader
+        skip_unchanged = True
+        report_skipped = True
+        clean_model_instances = True
+        use_transactions = True
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.user = None
+        self.file_name = ""
+        self.slug_counts = Counter()
+
+    @staticmethod
+    def with_relations(queryset):
+        return queryset.select_related("type").prefetch_related(
+            "praktijken",
+            "stappen",
+            "expert_voor",
+            "gemeenten",
+            "veilig_thuis_regios",
+            "veiligheidsregios",
+        )
+
+    def get_queryset(self):
+        # Every organisation, also outside an editor's region: a row whose slug is
+        # taken there must be reported, not created a second time.
+        return self.with_relations(Organisatie.objects.all())
+
+    # --- Export
+
+    def filter_export(self, queryset, **kwargs):
+        return self.with_relations(queryset).order_by("slug")
+
+    def export_field(self, field, instance, **kwargs):
+        value = super().export_field(field, instance, **kwargs)
+        return escape_formula(value) if isinstance(value, str) else value
+
+    # --- Import
+
+    def import_data(
+        self,
+        dataset,
+        dry_run=False,
+        raise_errors=False,
+        use_transactions=None,
+        collect_failed_rows=False,
+        rollback_on_validation_errors=False,
+        **kwargs,
+    ):
+        """Import all rows or none: any invalid row rolls back the whole file.
+
+        `user` (passed by the admin, or by the command's --user) limits the rows to
+        that editor's scope and is recorded in the history.
+        """
+        self.user = kwargs.get("user")
+        self.file_name = kwargs.get("file_name") or ""
+        result = super().import_data(
+            dataset,
+            dry_run=dry_run,
+            raise_errors=raise_errors,
+            use_transactions=True,
+            collect_failed_rows=collect_failed_rows,
+            rollback_on_validation_errors=True,
+            **kwargs,
+        )
+        if not dry_run and not (result.has_errors() or result.has_validation_errors()):
+            bump_data_version()
+        return result
+
+    def before_import(self, dataset, **kwargs):
+        headers = [h for h in (dataset.headers or []) if h is not None]
+        if "slug" not in headers:
+            raise ValueError("De kolom 'slug' ontbreekt; elke regel heeft een slug als sleutel.")
+        unknown = [h for h in headers if h not in COLUMNS]
+        if unknown:
+            raise ValueError(
+                f"Onbekende kolom(men): {', '.join(map(str, unknown))}. "
+                f"Toegestaan: {', '.join(COLUMNS)}."
+            )
+        self.slug_counts = Counter(_text(v).strip() for v in dataset["slug"])
+
+    def before_import_row(self, row, **kwargs):
+        for key, value in row.items():
+            if isinstance(value, str):
+                row[key] = unescape_formula(value)
+
+    def import_instance(self, instance, row, **kwargs):
+        errors = {}
+        try:
+            super().import_instance(instance, row, **kwargs)
+        except ValidationError as e:
+            errors = e.update_error_dict(errors)
+        slug = _text(row.get("slug")).strip()
+        if not slug:
+            errors.setdefault("slug", []).append("Dit veld is verplicht.")
+        elif self.slug_counts[slug] > 1:
+            errors.setdefault("slug", []).append(
+                f"De slug '{slug}' staat meer dan eens in het bestand."
+            )
+        related = {}
+        for field in self.get_import_fields():
+            if isinstance(field.widget, widgets.ManyToManyWidget) and field.column_name in row:
+                try:
+                    related[field.attribute] = list(field.clean(row))
+                except ValueError as e:
+                    errors.setdefault(field.attribute, []).append(str(e))
+        if self.user is not None and not errors:
+            self._check_scope(instance, row, related, errors)
+        if errors:
+            raise ValidationError(errors)
+
+    def _check_scope(self, instance, row, related, errors):
+        if instance.pk is not None and not editor_may_curate(self.user, instance):
+            errors["slug"] = [
+                f"De organisatie '{instance.slug}' bestaat al en valt buiten uw regio."
+            ]
+            return
+        area = {}
+        for name in AREA_FIELDS:
+            if name in related:
+                area[name] = related[name]
+            elif instance.pk is not None:
+                area[name] = list(getattr(instance, name).all())
+            else:
+                area[name] = []
+        for name, messages in area_errors(user=self.user, niveau=instance.niveau, **area).items():
+            errors.setdefault(NON_FIELD_ERRORS if name == "__all__" else name, []).extend(messages)
+
+    def before_save_instance(self, instance, row, **kwargs):
+        if self.user is not None:
+            instance._history_user = self.user
+        instance._change_reason = f"Import {self.file_name}".strip()
+
+
+def import_report(result):
+    """Every problem of an import result as Dutch lines: 'Rij 3, telefoon: ...'.
+
+    Rows are numbered from the first data row (the header is not counted), as
+    the admin's preview does.
+    """
+    lines = []
+    for error in result.base_errors:
+        lines.append(f"Bestand: {error.error}")
+    for number, row_errors in result.row_errors():
+        for error in row_errors:
+            lines.append(f"Rij {number}: onverwachte fout ({error.error}).")
+    for invalid in result.invalid_rows:
+        for field, messages in invalid.field_specific_errors.items():
+            for message in messages:
+                lines.append(f"Rij {invalid.number}, {field}: {message}")
+        for message in invalid.non_field_specific_errors:
+            lines.append(f"Rij {invalid.number}: {message}")
+    return lines

@@ -1,0 +1,89 @@
+"""The quick-exit ("Snel weg") button in a real browser, against a local neutral site
+that records the Referer header of every request (QUICK_EXIT_URL points at it)."""
+
+import pytest
+
+from tests.browser.helpers import tab_to
+
+PORTAL_PAGE = "/praktijken/huwelijksdwang/"
+
+
+def arrive_from_elsewhere(page, neutral):
+    """History: the neutral site's /start page, then a portal page."""
+    page.goto(f"{neutral.url}start")
+    page.goto(PORTAL_PAGE)
+    assert page.locator("h1").inner_text() == "Huwelijksdwang"
+
+
+def assert_left_for_neutral_site(page, neutral, portal):
+    page.wait_for_url(neutral.url)
+    assert page.title() == "Neutrale site"
+    assert neutral.referers() == [None, None], "the neutral site must not learn where we came from"
+    # Back goes to the page before the portal, not to the portal page itself.
+    page.go_back()
+    assert page.url == f"{neutral.url}start"
+    assert not page.url.startswith(portal.url)
+
+
+def click_button(page):
+    page.locator(".quick-exit__link").click()
+
+
+def press_shift_three_times(page):
+    for _ in range(3):
+        page.keyboard.press("Shift")
+
+
+def use_secondary_skip_link(page):
+    tab_to(page, ".utrecht-skip-link[data-quick-exit]", max_stops=4)
+    assert page.locator(".utrecht-skip-link[data-quick-exit]").is_visible()
+    page.keyboard.press("Enter")
+
+
+@pytest.mark.parametrize("leave", [click_button, press_shift_three_times, use_secondary_skip_link])
+def test_quick_exit_lands_on_the_neutral_site_without_trace(page, neutral, portal, leave):
+    arrive_from_elsewhere(page, neutral)
+    leave(page)
+    assert_left_for_neutral_site(page, neutral, portal)
+
+
+def test_quick_exit_without_javascript(new_page, neutral, portal):
+    page = new_page(java_script_enabled=False)
+    page.goto(PORTAL_PAGE)
+    page.locator(".quick-exit__link").click()
+    page.wait_for_url(neutral.url)
+    assert neutral.referers() == [None]
+
+
+def test_shift_with_letters_does_not_leave(page, neutral):
+    page.goto(PORTAL_PAGE)
+    search = page.locator("#site-search-q")
+    search.focus()
+    # Typing capitals: Shift goes down with a letter each time.
+    for key in ("Shift+KeyD", "Shift+KeyE", "Shift+KeyN", "Shift+KeyH"):
+        page.keyboard.press(key)
+    # Holding Shift (key repeat) while reading is not three presses either.
+    page.keyboard.down("Shift")
+    page.keyboard.down("Shift")
+    page.keyboard.down("Shift")
+    page.keyboard.up("Shift")
+    # Shift+Tab thrice moves focus backwards; it is navigation, not an escape.
+    for _ in range(3):
+        page.keyboard.press("Shift+Tab")
+    page.wait_for_timeout(300)
+    assert page.url.endswith(PORTAL_PAGE)
+    assert search.input_value() == "DENH"
+    assert neutral.requests == []
+
+
+def test_shift_presses_spread_over_more_than_five_seconds_do_not_leave(page, neutral):
+    page.goto(PORTAL_PAGE)
+    page.clock.install()
+    page.keyboard.press("Shift")
+    page.clock.fast_forward(3000)
+    page.keyboard.press("Shift")
+    page.clock.fast_forward(3000)
+    page.keyboard.press("Shift")  # the first press is now more than 5 s old
+    page.wait_for_timeout(300)
+    assert page.url.endswith(PORTAL_PAGE)
+    assert neutral.requests == []
