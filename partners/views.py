@@ -61,7 +61,10 @@ def index(request):
     results = organisatie_filter.qs.select_related("type").prefetch_related("praktijken")
     paginator = Paginator(results, PAGE_SIZE)
     page = paginator.get_page(_page_number(request.GET.get("pagina")))
-    facets = _facets(organisatie_filter.qs) if organisatie_filter.is_bound else None
+    # Counts per value help once a filter narrows the list; unfiltered they would cost
+    # four aggregations over every partner for little use.
+    is_filtered = any(data.get(k) for k in SINGLE_VALUE_PARAMS if k != "pagina")
+    facets = _facets(organisatie_filter.qs) if is_filtered else None
     gemeente = (
         organisatie_filter.form.cleaned_data.get("gemeente")
         if (organisatie_filter.is_bound and hasattr(organisatie_filter.form, "cleaned_data"))
@@ -76,7 +79,7 @@ def index(request):
         "facets": facets,
         "gemeente": gemeente,
         "querystring": query_without_page.urlencode(),
-        "is_filtered": any(v for k, v in data.items() if k != "pagina"),
+        "is_filtered": is_filtered,
     }
     return render(request, "partners/index.html", context)
 

@@ -317,10 +317,19 @@ def _matches(query: str):
         tsquery = SearchQuery(query, config="dutch", search_type="websearch")
         for phrase in phrases[1:]:
             tsquery |= SearchQuery(phrase, config="dutch", search_type="phrase")
-        condition = Q(zoekvector=tsquery)
-        for phrase in phrases:
-            condition |= Q(titel__trigram_word_similar=phrase)
-            condition |= Q(zoektekst__trigram_word_similar=phrase)
+        # Two separate index lookups, each on its own GIN index: full text (synonyms
+        # included) and trigram similarity of the title to what was typed (typos,
+        # compounds). Combined into one OR-ed filter, or as two subqueries, PostgreSQL
+        # chose to scan every row: 0.4 s at 10,000 partners instead of a few ms.
+        from routekaart.models import ZoekIndex
+
+        ids = set(ZoekIndex.objects.filter(zoekvector=tsquery).values_list("pk", flat=True))
+        ids.update(
+            ZoekIndex.objects.filter(titel__trigram_word_similar=phrases[0]).values_list(
+                "pk", flat=True
+            )
+        )
+        condition = Q(pk__in=sorted(ids))
         rank = (
             SearchRank(F("zoekvector"), tsquery)
             + Greatest(TrigramWordSimilarity(Value(phrases[0]), "titel"), Value(0.0)) * Value(0.5)
