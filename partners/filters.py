@@ -7,10 +7,9 @@ from partners.lookup import find_gemeente_pk
 from partners.models import Gemeente, Niveau, Organisatie, VeiligThuisRegio
 from routekaart.choices import (
     organisatietype_choices,
-    praktijk_choices,
     regio_choices,
-    stap_choices,
 )
+from routekaart.filters import praktijk_filter, stap_filter
 from routekaart.search import search_partners
 
 MAX_QUERY_LENGTH = 200
@@ -47,18 +46,8 @@ class OrganisatieFilter(django_filters.FilterSet):
         method="filter_q",
         max_length=MAX_QUERY_LENGTH,
     )
-    praktijk = django_filters.ChoiceFilter(
-        label="Praktijk",
-        field_name="praktijken__slug",
-        choices=praktijk_choices,
-        empty_label="Alle praktijken",
-    )
-    stap = django_filters.ChoiceFilter(
-        label="Ketenstap",
-        field_name="stappen__nummer",
-        choices=stap_choices,
-        empty_label="Alle stappen",
-    )
+    praktijk = praktijk_filter()
+    stap = stap_filter()
     niveau = django_filters.ChoiceFilter(
         label="Niveau",
         choices=Niveau.choices,
