@@ -24,7 +24,12 @@ VAR_DIR = BASE_DIR / "var"
 
 DEBUG = env_bool("DEBUG", False)
 
+# The key comes from the environment, or from the file `make run` generates (so that
+# manage.py commands work next to a local server without exporting it by hand).
 SECRET_KEY = env_str("SECRET_KEY")
+_secret_key_file = Path(env_str("SECRET_KEY_FILE", str(VAR_DIR / "secret_key")))
+if not SECRET_KEY and _secret_key_file.is_file():
+    SECRET_KEY = _secret_key_file.read_text().strip()
 if not SECRET_KEY:
     if not DEBUG:
         raise ImproperlyConfigured(

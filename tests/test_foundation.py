@@ -54,7 +54,9 @@ def test_check_deploy_passes_with_production_settings():
 
 
 def test_secret_key_is_required_when_debug_is_off():
-    result = run_manage("check", env={"ALLOWED_HOSTS": "example.org"})
+    result = run_manage(
+        "check", env={"ALLOWED_HOSTS": "example.org", "SECRET_KEY_FILE": "/nonexistent/key"}
+    )
     assert result.returncode != 0
     assert "SECRET_KEY is required" in result.stderr
 
