@@ -308,9 +308,29 @@ def _title_match(query, phrases):
     return Case(When(condition, then=Value(1.0)), default=Value(0.0), output_field=FloatField())
 
 
+def corrected(query: str) -> str | None:
+    """The query with unknown long words replaced by the closest known word, if any.
+
+    "meisjesbesnijdnis" becomes "meisjesbesnijdenis", whose synonyms then apply too.
+    """
+    vocab = vocabulary()
+    known = set(vocab)
+    fixed, changed = [], False
+    for word in words(query)[:MAX_WORDS]:
+        match = None
+        if len(word) >= 5 and word not in known:
+            match = next(iter(difflib.get_close_matches(word, vocab, n=1, cutoff=0.85)), None)
+        fixed.append(match or word)
+        changed = changed or match is not None
+    return " ".join(fixed) if changed else None
+
+
 def _matches(query: str):
     """A Q filter and a rank expression over ZoekIndex for this query, on this database."""
     phrases = expand(query)
+    fixed = corrected(query)
+    if fixed:
+        phrases += [p for p in expand(fixed) if p not in phrases]
     if is_postgres():
         from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordSimilarity
 
