@@ -18,17 +18,10 @@ from partners.models import (
 from praktijken.models import Praktijk
 from routekaart.caching import cache_public_page
 from routekaart.choices import organisatietype_choices, praktijk_choices, stap_choices
+from routekaart.pagination import page_number
 
 PAGE_SIZE = 20
 SINGLE_VALUE_PARAMS = ("q", "praktijk", "stap", "niveau", "type", "regio", "gemeente", "pagina")
-
-
-def _page_number(raw):
-    try:
-        number = int(raw)
-    except (TypeError, ValueError):
-        return 1
-    return number if number >= 1 else 1
 
 
 FACETS = (
@@ -60,7 +53,7 @@ def index(request):
     organisatie_filter = OrganisatieFilter(data or None)
     results = organisatie_filter.qs.select_related("type").prefetch_related("praktijken")
     paginator = Paginator(results, PAGE_SIZE)
-    page = paginator.get_page(_page_number(request.GET.get("pagina")))
+    page = paginator.get_page(page_number(request.GET.get("pagina")))
     # Counts per value help once a filter narrows the list; unfiltered they would cost
     # four aggregations over every partner for little use.
     is_filtered = any(data.get(k) for k in SINGLE_VALUE_PARAMS if k != "pagina")
@@ -199,6 +192,7 @@ def _veilig_thuis(groups):
 
 
 def national_experts():
+    """Per practice, the national expert to call first (the 'schakel een expert in' block)."""
     return Praktijk.objects.published().prefetch_related(
         Prefetch(
             "experts",

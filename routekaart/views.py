@@ -2,19 +2,19 @@ from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.db import connection
-from django.db.models import Prefetch
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from partners.models import Organisatie
-from praktijken.models import Praktijk
+from partners.views import national_experts
 from routekaart import search
 from routekaart.caching import cache_public_page
 from routekaart.content import chapter_sections
 from routekaart.filters import BronFilter
 from routekaart.models import Begrip, Hoofdstuk, Kader
+from routekaart.pagination import page_number
 from stappen.models import Ketenstap
 
 # Chapters with a page of their own elsewhere; the generic chapter view redirects there.
@@ -30,7 +30,7 @@ CHAPTER_HOMES = {
 def home(request):
     inleiding = Hoofdstuk.objects.published().filter(slug="inleiding").first()
     sections, loose = chapter_sections(inleiding) if inleiding else ([], {})
-    praktijken = list(expert_list())
+    praktijken = list(national_experts())
     context = {
         "inleiding": inleiding,
         "sections": sections,
@@ -41,14 +41,6 @@ def home(request):
         "experts": praktijken,
     }
     return render(request, "routekaart/home.html", context)
-
-
-def expert_list():
-    """Per practice, the national expert to call first (the 'schakel een expert in' block)."""
-    experts = Organisatie.objects.published().filter(niveau="landelijk")
-    return Praktijk.objects.published().prefetch_related(
-        Prefetch("experts", queryset=experts, to_attr="eerste_experts")
-    )
 
 
 @require_safe
@@ -187,7 +179,7 @@ def zoeken(request):
         message = "Vul een zoekwoord in."
     order = {kind: i for i, kind in enumerate(search.KIND_ORDER)}
     results.sort(key=lambda r: (order.get(r.soort, 99), -r.rank, r.titel))
-    page = Paginator(results, 20).get_page(_page_number(request.GET.get("pagina")))
+    page = Paginator(results, 20).get_page(page_number(request.GET.get("pagina")))
     context = {
         "search_query": query,
         "page": page,
@@ -198,11 +190,3 @@ def zoeken(request):
         "querystring": urlencode({"q": query}),
     }
     return render(request, "routekaart/zoeken.html", context)
-
-
-def _page_number(raw):
-    try:
-        number = int(raw)
-    except (TypeError, ValueError):
-        return 1
-    return max(number, 1)
