@@ -41,7 +41,7 @@ from partners.services import (
     validate_telefoon,
 )
 from routekaart.admin import CurationAdmin, PortalAdmin, SuperuserDeleteInlineMixin
-from routekaart.models import Status
+from routekaart.publicatie import Status
 
 DUE_SHOWN_PER_REGION = 10
 

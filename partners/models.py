@@ -11,19 +11,14 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from routekaart.models import PublicatieQuerySet, Status
+from routekaart.publicatie import NaturalKeyManager, NaturalKeyModel, PublicatieQuerySet, Status
 
 
-class CodeManager(models.Manager):
-    def get_by_natural_key(self, code):
-        return self.get(code=code)
+class Provincie(NaturalKeyModel):
+    natural_key_field = "code"
 
-
-class Provincie(models.Model):
     code = models.CharField("CBS-code", max_length=4, unique=True, help_text="Bijvoorbeeld PV26.")
     naam = models.CharField("naam", max_length=60)
-
-    objects = CodeManager()
 
     class Meta:
         verbose_name = "provincie"
@@ -33,16 +28,13 @@ class Provincie(models.Model):
     def __str__(self):
         return self.naam
 
-    def natural_key(self):
-        return (self.code,)
 
+class Veiligheidsregio(NaturalKeyModel):
+    natural_key_field = "code"
 
-class Veiligheidsregio(models.Model):
     code = models.CharField("CBS-code", max_length=4, unique=True, help_text="Bijvoorbeeld VR09.")
     naam = models.CharField("naam", max_length=80)
     provincie = models.ForeignKey(Provincie, on_delete=models.PROTECT, verbose_name="provincie")
-
-    objects = CodeManager()
 
     class Meta:
         verbose_name = "veiligheidsregio"
@@ -52,11 +44,10 @@ class Veiligheidsregio(models.Model):
     def __str__(self):
         return f"Veiligheidsregio {self.naam}"
 
-    def natural_key(self):
-        return (self.code,)
 
+class VeiligThuisRegio(NaturalKeyModel):
+    natural_key_field = "code"
 
-class VeiligThuisRegio(models.Model):
     """A Veilig Thuis region with its organisation; reached through 0800-2000."""
 
     code = models.CharField("CBS-code", max_length=4, unique=True, help_text="Bijvoorbeeld VT20.")
@@ -69,8 +60,6 @@ class VeiligThuisRegio(models.Model):
     website_bron = models.CharField("bron van het webadres", max_length=300, blank=True)
     opmerking = models.TextField("opmerking", blank=True)
 
-    objects = CodeManager()
-
     class Meta:
         verbose_name = "Veilig Thuis-regio"
         verbose_name_plural = "Veilig Thuis-regio's"
@@ -82,21 +71,15 @@ class VeiligThuisRegio(models.Model):
     def get_absolute_url(self):
         return reverse("partners:regio", kwargs={"slug": self.slug})
 
-    def natural_key(self):
-        return (self.code,)
-
 
 class GemeenteQuerySet(models.QuerySet):
     def with_regions(self):
         return self.select_related("provincie", "veiligheidsregio", "veilig_thuis_regio")
 
 
-class GemeenteManager(models.Manager.from_queryset(GemeenteQuerySet)):
-    def get_by_natural_key(self, code):
-        return self.get(code=code)
+class Gemeente(NaturalKeyModel):
+    natural_key_field = "code"
 
-
-class Gemeente(models.Model):
     code = models.CharField("CBS-code", max_length=6, unique=True, help_text="Bijvoorbeeld GM0345.")
     naam = models.CharField("naam", max_length=80, help_text="De officiële CBS-naam.")
     slug = models.SlugField("slug", max_length=80, unique=True)
@@ -120,7 +103,7 @@ class Gemeente(models.Model):
         verbose_name="Veilig Thuis-regio",
     )
 
-    objects = GemeenteManager()
+    objects = NaturalKeyManager.from_queryset(GemeenteQuerySet)()
 
     class Meta:
         verbose_name = "gemeente"
@@ -133,9 +116,6 @@ class Gemeente(models.Model):
     def get_absolute_url(self):
         return reverse("partners:gemeente", kwargs={"slug": self.slug})
 
-    def natural_key(self):
-        return (self.code,)
-
 
 class Niveau(models.TextChoices):
     LOKAAL = "lokaal", "Lokaal"
@@ -143,12 +123,7 @@ class Niveau(models.TextChoices):
     LANDELIJK = "landelijk", "Landelijk"
 
 
-class SlugManager(models.Manager):
-    def get_by_natural_key(self, slug):
-        return self.get(slug=slug)
-
-
-class Organisatietype(models.Model):
+class Organisatietype(NaturalKeyModel):
     """A kind of organisation in the chain, with its role text from the routekaart."""
 
     slug = models.SlugField("slug", max_length=80, unique=True)
@@ -164,8 +139,6 @@ class Organisatietype(models.Model):
     )
     volgorde = models.PositiveIntegerField("volgorde", default=0)
 
-    objects = SlugManager()
-
     class Meta:
         verbose_name = "organisatietype"
         verbose_name_plural = "organisatietypes"
@@ -173,9 +146,6 @@ class Organisatietype(models.Model):
 
     def __str__(self):
         return self.naam
-
-    def natural_key(self):
-        return (self.slug,)
 
 
 def _ids(through, **lookup):
@@ -287,11 +257,6 @@ class OrganisatieQuerySet(GecontroleerdQuerySet):
         )
 
 
-class OrganisatieManager(models.Manager.from_queryset(OrganisatieQuerySet)):
-    def get_by_natural_key(self, slug):
-        return self.get(slug=slug)
-
-
 class Gecontroleerd(models.Model):
     """Abstract base: when and by whom a record was last checked, and its source."""
 
@@ -318,7 +283,7 @@ class Gecontroleerd(models.Model):
         return age.days > settings.PARTNER_CHECK_INTERVAL_DAYS
 
 
-class Organisatie(Gecontroleerd):
+class Organisatie(NaturalKeyModel, Gecontroleerd):
     """A partner organisation in the sociale kaart."""
 
     class Rol(models.TextChoices):
@@ -396,7 +361,7 @@ class Organisatie(Gecontroleerd):
     )
     history = HistoricalRecords()
 
-    objects = OrganisatieManager()
+    objects = NaturalKeyManager.from_queryset(OrganisatieQuerySet)()
 
     class Meta:
         verbose_name = "organisatie"
@@ -409,9 +374,6 @@ class Organisatie(Gecontroleerd):
 
     def get_absolute_url(self):
         return reverse("partners:detail", kwargs={"slug": self.slug})
-
-    def natural_key(self):
-        return (self.slug,)
 
 
 class Contactpersoon(Gecontroleerd):

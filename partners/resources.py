@@ -43,7 +43,7 @@ from partners.services import (
     validate_telefoon,
 )
 from praktijken.models import Praktijk
-from routekaart.models import Status
+from routekaart.publicatie import Status
 from routekaart.versioning import bump_data_version
 from stappen.models import Ketenstap
 

@@ -23,7 +23,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalChanges
 
 from partners.models import Gemeente, Niveau, Organisatie, VeiligThuisRegio
-from routekaart.models import Status
+from routekaart.publicatie import Status
 from routekaart.versioning import bump_data_version
 
 LANDELIJKE_REDACTIE = "Landelijke redactie"

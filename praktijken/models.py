@@ -4,7 +4,7 @@ from django.db import models
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from routekaart.models import Publiceerbaar
+from routekaart.publicatie import Publiceerbaar
 
 PRAKTIJK_SLUGS = ("vgv", "huwelijksdwang", "achterlating", "eergerelateerd-geweld")
 

@@ -19,10 +19,10 @@ from routekaart.models import (
     Hoofdstuk,
     Kader,
     Sectie,
-    Status,
     Synoniem,
     ZoekStatistiek,
 )
+from routekaart.publicatie import Status
 from routekaart.versioning import bump_data_version
 
 

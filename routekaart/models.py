@@ -10,61 +10,7 @@ from django.db import models
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-
-class Status(models.TextChoices):
-    CONCEPT = "concept", "Concept"
-    GEPUBLICEERD = "gepubliceerd", "Gepubliceerd"
-    GEARCHIVEERD = "gearchiveerd", "Gearchiveerd"
-
-
-class PublicatieQuerySet(models.QuerySet):
-    def published(self):
-        """Records the public site may show."""
-        return self.filter(status=Status.GEPUBLICEERD)
-
-
-class SlugManager(models.Manager.from_queryset(PublicatieQuerySet)):
-    """Manager whose natural key is the slug, for fixtures that refer by slug."""
-
-    def get_by_natural_key(self, slug):
-        return self.get(slug=slug)
-
-
-class Publiceerbaar(models.Model):
-    """Abstract base: a slug as natural key, a status and an editable order."""
-
-    slug = models.SlugField(
-        "slug",
-        max_length=120,
-        unique=True,
-        help_text="Deel van het webadres; alleen kleine letters, cijfers en streepjes.",
-    )
-    status = models.CharField(
-        "status",
-        max_length=12,
-        choices=Status.choices,
-        default=Status.GEPUBLICEERD,
-        help_text="Alleen gepubliceerde items zijn zichtbaar op de website. "
-        "Archiveren verbergt een item zonder het te verwijderen.",
-    )
-    volgorde = models.PositiveIntegerField(
-        "volgorde",
-        default=0,
-        help_text="Lagere getallen komen eerst binnen hun hoofdstuk of lijst.",
-    )
-
-    objects = SlugManager()
-
-    class Meta:
-        abstract = True
-        ordering = ["volgorde", "slug"]
-
-    def natural_key(self):
-        return (self.slug,)
-
-    @property
-    def is_published(self):
-        return self.status == Status.GEPUBLICEERD
+from routekaart.publicatie import Publiceerbaar
 
 
 class Hoofdstuk(Publiceerbaar):

@@ -18,7 +18,7 @@ from partners.models import (
     Voorziening,
 )
 from partners.services import LANDELIJKE_REDACTIE, REGIONALE_REDACTIE
-from routekaart.models import Status
+from routekaart.publicatie import Status
 
 PASSWORD = "een-lang-en-ongewoon-wachtwoord-42"
 _numbers = itertools.count(1)

@@ -7,7 +7,8 @@ import pytest
 from django.utils import timezone
 
 from partners.models import Niveau, Organisatie
-from routekaart.models import Hoofdstuk, Sectie, Status
+from routekaart.models import Hoofdstuk, Sectie
+from routekaart.publicatie import Status
 from stappen.models import Aandachtspunt
 from tests.factories_curation import (
     make_contact,

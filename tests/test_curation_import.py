@@ -19,7 +19,7 @@ from partners.resources import (
     unescape_formula,
 )
 from praktijken.models import Praktijk
-from routekaart.models import Status
+from routekaart.publicatie import Status
 from tests.factories_curation import make_org, make_regio, make_user
 from tests.test_curation_roles import ORGS
 

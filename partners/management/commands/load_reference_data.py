@@ -35,7 +35,7 @@ from partners.models import (
     VeiligThuisRegio,
 )
 from praktijken.models import PRAKTIJK_SLUGS, Praktijk
-from routekaart.models import Status
+from routekaart.publicatie import Status
 
 GEMEENTEN_FILE = "gemeenten-2026.csv"
 VEILIGHEIDSREGIOS_FILE = "veiligheidsregios-2025.csv"
