@@ -40,7 +40,7 @@ from partners.services import (
     validate_https_url,
     validate_telefoon,
 )
-from routekaart.admin import CurationAdmin, PortalAdmin, SuperuserDeleteInlineMixin
+from routekaart.admin_base import CurationAdmin, PortalAdmin, SuperuserDeleteInlineMixin
 from routekaart.publicatie import Status
 
 DUE_SHOWN_PER_REGION = 10

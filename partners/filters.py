@@ -4,15 +4,28 @@ import django_filters
 from django import forms
 
 from partners.lookup import find_gemeente_pk
-from partners.models import Gemeente, Niveau, Organisatie, VeiligThuisRegio
-from routekaart.choices import (
-    organisatietype_choices,
-    regio_choices,
-)
-from routekaart.filters import praktijk_filter, stap_filter
-from routekaart.search import search_partners
+from partners.models import Gemeente, Niveau, Organisatie, Organisatietype, VeiligThuisRegio
+from praktijken.filters import praktijk_filter
+from routekaart.search import search_queryset
+from routekaart.versioning import cached_per_version
+from stappen.filters import stap_filter
 
 MAX_QUERY_LENGTH = 200
+
+
+def organisatietype_choices():
+    """(slug, naam) of every organisation type; cached per data version."""
+    return cached_per_version(
+        "choices:type", lambda: list(Organisatietype.objects.values_list("slug", "naam"))
+    )
+
+
+def regio_choices():
+    """(code, organisation name) of every Veilig Thuis region; cached per data version."""
+    return cached_per_version(
+        "choices:regio",
+        lambda: list(VeiligThuisRegio.objects.values_list("code", "organisatie_naam")),
+    )
 
 
 class GemeenteField(forms.CharField):
@@ -88,7 +101,7 @@ class OrganisatieFilter(django_filters.FilterSet):
             )
 
     def filter_q(self, queryset, name, value):
-        return search_partners(queryset, value)
+        return search_queryset(queryset, value, soort="partner")
 
     def filter_regio(self, queryset, name, value):
         """Organisations that serve the region: by region, by its gemeenten, or nationally."""

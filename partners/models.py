@@ -165,6 +165,10 @@ class GecontroleerdQuerySet(PublicatieQuerySet):
 
 
 class OrganisatieQuerySet(GecontroleerdQuerySet):
+    def national(self):
+        """Published organisations that work nationally."""
+        return self.published().filter(niveau=Niveau.LANDELIJK)
+
     def for_gemeente(self, gemeente):
         """Everyone who serves a gemeente: local, regional (VT or VR region) and national.
 

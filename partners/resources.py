@@ -44,7 +44,6 @@ from partners.services import (
 )
 from praktijken.models import Praktijk
 from routekaart.publicatie import Status
-from routekaart.versioning import bump_data_version
 from stappen.models import Ketenstap
 
 # --- Spreadsheet formula injection -------------------------------------------
@@ -374,8 +373,6 @@ class OrganisatieResource(resources.ModelResource):
             rollback_on_validation_errors=True,
             **kwargs,
         )
-        if not dry_run and not (result.has_errors() or result.has_validation_errors()):
-            bump_data_version()
         return result
 
     def before_import(self, dataset, **kwargs):

@@ -14,21 +14,19 @@ lands in the history with the editor's name.
 
 import phonenumbers
 from django.apps import apps as django_apps
+from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator, URLValidator
 from django.db import transaction
 from django.utils import timezone
-from simple_history.models import HistoricalChanges
 
 from partners.models import Gemeente, Niveau, Organisatie, VeiligThuisRegio
-from routekaart.publicatie import Status
-from routekaart.versioning import bump_data_version
+from routekaart.changes import curated_models
 
 LANDELIJKE_REDACTIE = "Landelijke redactie"
 REGIONALE_REDACTIE = "Regionale redactie"
-CURATED_APPS = ("routekaart", "praktijken", "stappen", "partners")
 REGIONAL_MODELS = ("organisatie", "contactpersoon", "voorziening")
 # Assigning regional editors is a superuser's job; the national editors may look.
 VIEW_ONLY_MODELS = ("redacteur",)
@@ -188,16 +186,6 @@ def _permissions(models, actions):
     return permissions
 
 
-def curated_models():
-    """Every concrete content and partner model (not the history models)."""
-    models = []
-    for label in CURATED_APPS:
-        for model in django_apps.get_app_config(label).get_models():
-            if not issubclass(model, HistoricalChanges):
-                models.append(model)
-    return models
-
-
 def redactie_groups_sync():
     """Create the two editor groups and grant their permissions. Adds, never removes.
 
@@ -206,7 +194,7 @@ def redactie_groups_sync():
     """
     from django.contrib.auth.management import create_permissions
 
-    for label in CURATED_APPS:
+    for label in settings.CURATED_APPS:
         create_permissions(django_apps.get_app_config(label), verbosity=0)
     models = curated_models()
     editable = [m for m in models if m._meta.model_name not in VIEW_ONLY_MODELS]
@@ -230,7 +218,7 @@ def redactie_groups_sync():
 
 def sync_groups_after_migrate(sender, **kwargs):
     """post_migrate receiver: runs once per migrate, after the last curated app."""
-    if sender.label == CURATED_APPS[-1]:
+    if sender.label == settings.CURATED_APPS[-1]:
         redactie_groups_sync()
 
 
@@ -259,23 +247,4 @@ def partners_mark_checked(*, queryset, user, today=None):
             record._change_reason = "Gemarkeerd als gecontroleerd"
             record.save(update_fields=["laatst_gecontroleerd_op", "laatst_gecontroleerd_door"])
             count += 1
-    bump_data_version()
-    return count
-
-
-def records_archive(*, queryset, user):
-    """Archive published or draft records: hidden from the site, never deleted.
-
-    Works for every model with a `status`. Returns the number archived.
-    """
-    count = 0
-    with transaction.atomic():
-        pks = list(queryset.exclude(status=Status.GEARCHIVEERD).values_list("pk", flat=True))
-        for record in queryset.model.objects.filter(pk__in=pks):
-            record.status = Status.GEARCHIVEERD
-            record._history_user = user
-            record._change_reason = "Gearchiveerd"
-            record.save(update_fields=["status"])
-            count += 1
-    bump_data_version()
     return count

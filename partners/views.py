@@ -3,7 +3,8 @@ from django.db.models import Count, Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_safe
 
-from partners.filters import OrganisatieFilter
+from partners.experts import practices_with_experts
+from partners.filters import OrganisatieFilter, organisatietype_choices
 from partners.geo import vt_region_paths
 from partners.lookup import find_gemeente_pk, suggest_gemeenten
 from partners.models import (
@@ -15,10 +16,10 @@ from partners.models import (
     VeiligThuisRegio,
     Voorziening,
 )
-from praktijken.models import Praktijk
+from praktijken.filters import praktijk_choices
 from routekaart.caching import cache_public_page
-from routekaart.choices import organisatietype_choices, praktijk_choices, stap_choices
 from routekaart.pagination import page_number
+from stappen.filters import stap_choices
 
 PAGE_SIZE = 20
 SINGLE_VALUE_PARAMS = ("q", "praktijk", "stap", "niveau", "type", "regio", "gemeente", "pagina")
@@ -177,7 +178,7 @@ def gemeente(request, slug):
         "gemeente": gemeente,
         "veilig_thuis": _veilig_thuis(groups),
         "regio": gemeente.veilig_thuis_regio,
-        "experts": national_experts(),
+        "experts": practices_with_experts(),
         "groups": groups,
         "filter_query": f"gemeente={gemeente.code}",
     }
@@ -189,17 +190,6 @@ def _veilig_thuis(groups):
         if group["type"].slug == "veilig-thuis" and group["organisaties"]:
             return group["organisaties"][0]
     return None
-
-
-def national_experts():
-    """Per practice, the national expert to call first (the 'schakel een expert in' block)."""
-    return Praktijk.objects.published().prefetch_related(
-        Prefetch(
-            "experts",
-            queryset=Organisatie.objects.published().filter(niveau=Niveau.LANDELIJK),
-            to_attr="eerste_experts",
-        )
-    )
 
 
 def _map_regions(current=None):
@@ -241,7 +231,7 @@ def regio(request, slug):
         "veilig_thuis": _veilig_thuis(groups),
         "groups": groups,
         "map_regions": _map_regions(current=regio),
-        "experts": national_experts(),
+        "experts": practices_with_experts(),
         "filter_query": f"regio={regio.code}",
     }
     return render(request, "partners/regio.html", context)

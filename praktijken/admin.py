@@ -3,7 +3,7 @@
 from django.contrib import admin
 
 from praktijken.models import Cijfer, Praktijk, Verhaal, Verschijningsvorm
-from routekaart.admin import PubliceerbaarAdmin
+from routekaart.admin_base import PubliceerbaarAdmin
 
 
 class OpPraktijkpaginaAdmin(PubliceerbaarAdmin):

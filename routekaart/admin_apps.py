@@ -13,11 +13,6 @@ class PortalAdminConfig(AdminConfig):
 
     def ready(self):
         super().ready()
-        from django.db.models.signals import post_migrate
-
-        from partners.services import sync_groups_after_migrate
         from routekaart import admin_site
 
         admin_site.connect_login_logging()
-        # The editor groups get permissions for models added after their migration.
-        post_migrate.connect(sync_groups_after_migrate, dispatch_uid="partners.redactie_groups")

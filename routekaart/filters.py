@@ -1,27 +1,8 @@
 import django_filters
 
-from routekaart.choices import praktijk_choices, stap_choices
+from praktijken.filters import praktijk_filter
 from routekaart.models import Bron
-
-
-def praktijk_filter():
-    """The `praktijk` GET filter (slug) shared by the directory and the sources page."""
-    return django_filters.ChoiceFilter(
-        label="Praktijk",
-        field_name="praktijken__slug",
-        choices=praktijk_choices,
-        empty_label="Alle praktijken",
-    )
-
-
-def stap_filter():
-    """The `stap` GET filter (number 1-7) shared by the directory and the sources page."""
-    return django_filters.ChoiceFilter(
-        label="Ketenstap",
-        field_name="stappen__nummer",
-        choices=stap_choices,
-        empty_label="Alle stappen",
-    )
+from stappen.filters import stap_filter
 
 
 class BronFilter(django_filters.FilterSet):

@@ -5,7 +5,7 @@ unique field (a slug or a CBS code), named by the model's `natural_key_field`, s
 fixtures and backups refer to records by that key instead of by database id.
 """
 
-from django.db import models
+from django.db import models, transaction
 
 
 class Status(models.TextChoices):
@@ -84,3 +84,20 @@ class Publiceerbaar(NaturalKeyModel):
     @property
     def is_published(self):
         return self.status == Status.GEPUBLICEERD
+
+
+def records_archive(*, queryset, user):
+    """Archive published or draft records: hidden from the site, never deleted.
+
+    Works for every model with a `status`. Returns the number archived.
+    """
+    count = 0
+    with transaction.atomic():
+        pks = list(queryset.exclude(status=Status.GEARCHIVEERD).values_list("pk", flat=True))
+        for record in queryset.model.objects.filter(pk__in=pks):
+            record.status = Status.GEARCHIVEERD
+            record._history_user = user
+            record._change_reason = "Gearchiveerd"
+            record.save(update_fields=["status"])
+            count += 1
+    return count

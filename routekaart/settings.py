@@ -65,6 +65,10 @@ INSTALLED_APPS = [
     "partners",
 ]
 
+# The apps that hold portal data: their writes make cached pages stale
+# (routekaart/changes.py), and backups, editor groups and the admin pages cover them.
+CURATED_APPS = ["routekaart", "praktijken", "stappen", "partners"]
+
 MIDDLEWARE = [
     # Header middleware sits above WhiteNoise so static files get the headers too.
     "django.middleware.security.SecurityMiddleware",

@@ -1,29 +1,29 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from routekaart import views
+from routekaart import site_views, views
 
 site_patterns = [
-    path("", views.home, name="home"),
+    path("", site_views.home, name="home"),
     path("routekaart/<slug:slug>/", views.hoofdstuk, name="hoofdstuk"),
     path("rol-en-kader/", views.rol_en_kader, name="rol_en_kader"),
     path("rol-en-kader/<slug:slug>/", views.kader, name="kader"),
     path("bronnen/", views.bronnen, name="bronnen"),
     path("begrippen/", views.begrippen, name="begrippen"),
-    path("zoeken/", views.zoeken, name="zoeken"),
+    path("zoeken/", site_views.zoeken, name="zoeken"),
     path(
         "veilig-internetten/",
-        views.static_page,
+        site_views.static_page,
         {"template": "routekaart/veilig_internetten.html"},
         name="veilig_internetten",
     ),
     path(
         "toegankelijkheid/",
-        views.static_page,
+        site_views.static_page,
         {"template": "routekaart/toegankelijkheid.html"},
         name="toegankelijkheid",
     ),
-    path("over/", views.static_page, {"template": "routekaart/over.html"}, name="over"),
+    path("over/", site_views.static_page, {"template": "routekaart/over.html"}, name="over"),
 ]
 
 urlpatterns = [
@@ -31,9 +31,9 @@ urlpatterns = [
     path("praktijken/", include("praktijken.urls")),
     path("stappen/", include("stappen.urls")),
     path("", include("partners.urls")),
-    path("healthz", views.healthz, name="healthz"),
+    path("healthz", site_views.healthz, name="healthz"),
     path("beheer/", admin.site.urls),
 ]
 
-handler404 = "routekaart.views.page_not_found"
-handler500 = "routekaart.views.server_error"
+handler404 = "routekaart.site_views.page_not_found"
+handler500 = "routekaart.site_views.server_error"

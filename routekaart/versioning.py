@@ -17,7 +17,7 @@ def data_version() -> str:
     """The current version; one query per request (none when already read)."""
     version = getattr(_local, "version", None)
     if version is None:
-        from routekaart.models import DataVersie
+        from routekaart.core_models import DataVersie
 
         version = DataVersie.objects.filter(pk=1).values_list("versie", flat=True).first()
         if version is None:
@@ -38,7 +38,7 @@ def bump_data_version(**kwargs) -> None:
     """Make every cached rendering stale."""
     from django.db.models import F
 
-    from routekaart.models import DataVersie
+    from routekaart.core_models import DataVersie
 
     if not DataVersie.objects.filter(pk=1).update(versie=F("versie") + 1):
         DataVersie.objects.get_or_create(pk=1, defaults={"versie": 1})
@@ -57,3 +57,19 @@ def _finish(**kwargs):
 
 request_started.connect(_start, dispatch_uid="portal-data-version-start")
 request_finished.connect(_finish, dispatch_uid="portal-data-version-finish")
+
+
+def cached_per_version(name: str, build, timeout: int = 24 * 60 * 60):
+    """`build()`, cached under `name` until the next write to portal data.
+
+    For small derived data every page needs (choice lists, the glossary, the
+    gemeente name index): one build per data version instead of a query per request.
+    """
+    from django.core.cache import cache
+
+    key = f"portal:{name}:{data_version()}"
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        cache.set(key, value, timeout=timeout)
+    return value

@@ -1,46 +1,13 @@
-from urllib.parse import urlencode
+"""Pages of the routekaart's own content: chapters, frameworks, sources, glossary."""
 
-from django.core.paginator import Paginator
-from django.db import connection
-from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
-from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from partners.models import Organisatie
-from partners.views import national_experts
-from routekaart import search
 from routekaart.caching import cache_public_page
 from routekaart.content import chapter_sections
 from routekaart.filters import BronFilter
 from routekaart.models import Begrip, Hoofdstuk, Kader
-from routekaart.pagination import page_number
 from stappen.models import Ketenstap
-
-# Chapters with a page of their own elsewhere; the generic chapter view redirects there.
-CHAPTER_HOMES = {
-    "schadelijke-praktijken": "praktijken:index",
-    "stappen-in-de-ketenaanpak": "stappen:index",
-    "rol-en-kader": "routekaart:rol_en_kader",
-}
-
-
-@require_safe
-@cache_public_page
-def home(request):
-    inleiding = Hoofdstuk.objects.published().filter(slug="inleiding").first()
-    sections, loose = chapter_sections(inleiding) if inleiding else ([], {})
-    praktijken = list(national_experts())
-    context = {
-        "inleiding": inleiding,
-        "sections": sections,
-        "loose": loose,
-        "praktijken": praktijken,
-        "stappen": list(Ketenstap.objects.published()),
-        "hoofdstukken": Hoofdstuk.objects.published().exclude(slug="inleiding"),
-        "experts": praktijken,
-    }
-    return render(request, "routekaart/home.html", context)
 
 
 @require_safe
@@ -48,8 +15,6 @@ def home(request):
 def hoofdstuk(request, slug):
     chapter = get_object_or_404(Hoofdstuk.objects.published(), slug=slug)
     sections, loose = chapter_sections(chapter)
-    if chapter.slug == "partners":
-        attach_national_partners(sections)
     context = {
         "hoofdstuk": chapter,
         "sections": sections,
@@ -57,32 +22,6 @@ def hoofdstuk(request, slug):
         "stappen": Ketenstap.objects.published().filter(hoofdstuk=chapter),
     }
     return render(request, "routekaart/hoofdstuk.html", context)
-
-
-NATIONAL_PARTNER_GROUPS = (
-    ("Voor specialistische hulp en ondersteuning", {Organisatie.Rol.SPECIALISTISCH}),
-    (
-        "Voor informatie, advies en expertise",
-        {Organisatie.Rol.INFORMATIE, Organisatie.Rol.ALGEMEEN},
-    ),
-)
-
-
-def attach_national_partners(sections, section_slug="partners-landelijke-partners"):
-    """Show the national partners from the sociale kaart under the chapter's own heading."""
-    section = next((s for s in sections if s.slug == section_slug), None)
-    if section is None:
-        return
-    partners = list(
-        Organisatie.objects.published()
-        .filter(niveau="landelijk")
-        .select_related("type")
-        .prefetch_related("praktijken")
-    )
-    section.national_partners = [
-        {"titel": titel, "organisaties": [o for o in partners if o.rol in rollen]}
-        for titel, rollen in NATIONAL_PARTNER_GROUPS
-    ]
 
 
 @require_safe
@@ -124,69 +63,3 @@ def begrippen(request):
     return render(request, "routekaart/begrippen.html", {"begrippen": Begrip.objects.published()})
 
 
-@require_safe
-@cache_public_page
-def static_page(request, template):
-    return render(request, template)
-
-
-@never_cache
-@require_safe
-def healthz(request):
-    """200 when the database answers, 503 when it does not."""
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-            cursor.fetchone()
-    except Exception:  # noqa: BLE001 - any database failure means "not healthy"
-        return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
-    return JsonResponse({"status": "ok", "database": "ok"})
-
-
-def page_not_found(request, exception):
-    return render(request, "404.html", status=404)
-
-
-def server_error(request):
-    try:
-        return render(request, "500.html", status=500)
-    except Exception:  # noqa: BLE001 - the error page itself must never fail
-        return HttpResponse(
-            "<!DOCTYPE html><html lang='nl'><title>Storing</title><h1>Er ging iets mis</h1>"
-            "<p>Probeer het later opnieuw. Acuut gevaar? Bel 112. Veilig Thuis: 0800-2000.</p>",
-            status=500,
-        )
-
-
-@require_safe
-def zoeken(request):
-    """Site search: grouped, paginated results; messages instead of errors on bad input."""
-    raw = request.GET.get("q", "")
-    query = search.clean_query(raw)
-    message, results, hints = "", [], []
-    if len(query) > search.MAX_QUERY_LENGTH:
-        message = f"Uw zoekopdracht is te lang. Gebruik maximaal {search.MAX_QUERY_LENGTH} tekens."
-        query = query[: search.MAX_QUERY_LENGTH]
-    elif query and not search.words(query):
-        message = "Vul een zoekwoord in met letters of cijfers."
-    elif query:
-        results = search.search(query)
-        if not results:
-            message = "Geen resultaten gevonden."
-            hints = search.suggestions(query)
-            search.record_zero_result(query)
-    elif "q" in request.GET:
-        message = "Vul een zoekwoord in."
-    order = {kind: i for i, kind in enumerate(search.KIND_ORDER)}
-    results.sort(key=lambda r: (order.get(r.soort, 99), -r.rank, r.titel))
-    page = Paginator(results, 20).get_page(page_number(request.GET.get("pagina")))
-    context = {
-        "search_query": query,
-        "page": page,
-        "message": message,
-        "count": len(results),
-        "suggestions": hints,
-        "highlight_words": [w for p in search.expand(query) for w in p.split()] if query else [],
-        "querystring": urlencode({"q": query}),
-    }
-    return render(request, "routekaart/zoeken.html", context)

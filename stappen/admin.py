@@ -2,7 +2,7 @@
 
 from django.contrib import admin
 
-from routekaart.admin import CurationAdmin, PubliceerbaarAdmin
+from routekaart.admin_base import CurationAdmin, PubliceerbaarAdmin
 from stappen.models import Aandachtspunt, Citaat, Ketenstap, Praktijkvoorbeeld
 
 

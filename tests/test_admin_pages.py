@@ -6,7 +6,7 @@ import pytest
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from partners.services import curated_models
+from routekaart.changes import curated_models
 from tests.factories_curation import make_contact, make_landelijk, make_user, make_voorziening
 
 pytestmark = pytest.mark.usefixtures("content")

@@ -8,7 +8,8 @@ from django.core.management import CommandError, call_command
 
 from partners.models import Contactpersoon, Niveau, Organisatie
 from partners.resources import OrganisatieResource, read_dataset
-from partners.services import LANDELIJKE_REDACTIE, REGIONALE_REDACTIE, curated_models
+from partners.services import LANDELIJKE_REDACTIE, REGIONALE_REDACTIE
+from routekaart.changes import curated_models
 from routekaart.models import Hoofdstuk
 from tests.factories_curation import (
     make_contact,

@@ -116,7 +116,7 @@ def test_healthz_reports_database_down(client, db):
 
     from django.db import OperationalError
 
-    with mock.patch("routekaart.views.connection") as connection:
+    with mock.patch("routekaart.site_views.connection") as connection:
         connection.cursor.side_effect = OperationalError("database is down")
         response = client.get("/healthz")
     assert response.status_code == 503

@@ -2,7 +2,7 @@
 
 import pytest
 
-from routekaart.pageweight import PAGE_TYPES, measure
+from tests.pageweight import PAGE_TYPES, measure
 
 pytestmark = pytest.mark.usefixtures("content")
 

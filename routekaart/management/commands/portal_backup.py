@@ -17,6 +17,7 @@ import os
 from pathlib import Path
 
 from django.apps import apps
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core import serializers
@@ -26,7 +27,7 @@ from django.db import transaction
 from django.utils import timezone
 from simple_history.models import HistoricalChanges
 
-from partners.services import CURATED_APPS, curated_models
+from routekaart.changes import curated_models
 
 FORMAT = "routekaart-portal-backup"
 VERSION = 1
@@ -44,7 +45,7 @@ def portal_models():
 def history_models():
     return [
         model
-        for label in CURATED_APPS
+        for label in settings.CURATED_APPS
         for model in apps.get_app_config(label).get_models()
         if issubclass(model, HistoricalChanges)
     ]

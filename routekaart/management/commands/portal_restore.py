@@ -28,7 +28,6 @@ from routekaart.management.commands.portal_backup import (
     history_models,
     portal_models,
 )
-from routekaart.versioning import bump_data_version
 
 
 def read_backup(path):
@@ -180,8 +179,9 @@ class Command(BaseCommand):
         if dry_run:
             self.stdout.write(self.style.WARNING("Dry run: er is niets veranderd."))
             return
+        # Every restored record was saved through the signals, which bumped the data
+        # version; clearing the cache also drops what an older backup's version held.
         cache.clear()
-        bump_data_version()
         if "rebuild_search_index" in get_commands():
             call_command("rebuild_search_index", stdout=self.stdout)
         self.stdout.write(

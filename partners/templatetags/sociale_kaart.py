@@ -1,0 +1,39 @@
+"""What the sociale kaart contributes to pages of the apps below it.
+
+Practice and step pages cannot import `partners` (it sits above them), so they
+load these tags instead: `{% load sociale_kaart %}`.
+"""
+
+from django import template
+
+from partners.experts import experts_for, national_partner_groups
+from partners.models import Organisatietype
+
+register = template.Library()
+
+
+@register.inclusion_tag("partners/includes/_praktijk_experts.html")
+def experts(praktijk):
+    """The national experts to call first for a practice, with their contact links.
+
+    Usage: {% experts praktijk %} (one query)
+    """
+    return {"praktijk": praktijk, "experts": experts_for(praktijk)}
+
+
+@register.inclusion_tag("partners/includes/_stap_organisatietypes.html")
+def organisatietypes(stap):
+    """The kinds of organisation the routekaart names at a step, linked into the directory.
+
+    Usage: {% organisatietypes stap %} (one query)
+    """
+    return {"stap": stap, "types": list(Organisatietype.objects.filter(stappen=stap))}
+
+
+@register.inclusion_tag("partners/includes/_national_partners.html")
+def landelijke_partners():
+    """The national partners of the sociale kaart, grouped as in the chapter 'Partners'.
+
+    Usage: {% landelijke_partners %} (two queries)
+    """
+    return {"groups": national_partner_groups()}

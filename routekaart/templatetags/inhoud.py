@@ -1,0 +1,50 @@
+"""What the routekaart's own content contributes to practice and step pages.
+
+`praktijken` and `stappen` sit below the content (chapters, sections, frameworks),
+so their pages load these tags instead of importing it: `{% load inhoud %}`.
+"""
+
+from django import template
+
+from routekaart.content import chapter_sections, tagged_content
+from routekaart.models import Hoofdstuk, Kader
+
+register = template.Library()
+
+
+@register.simple_tag
+def hoofdstuk_inhoud(slug):
+    """A published chapter with its sections and loose blocks, or None.
+
+    Usage: {% hoofdstuk_inhoud "schadelijke-praktijken" as chapter %} then
+    chapter.hoofdstuk, chapter.sections and chapter.loose (nine queries).
+    """
+    chapter = Hoofdstuk.objects.published().filter(slug=slug).first()
+    if chapter is None:
+        return None
+    sections, loose = chapter_sections(chapter)
+    return {"hoofdstuk": chapter, "sections": sections, "loose": loose}
+
+
+@register.simple_tag
+def getagde_inhoud(stap=None, praktijk=None):
+    """Sections and items tagged with a step and/or practice, in chapter order.
+
+    Usage: {% getagde_inhoud stap=stap as tagged %} then tagged.secties, tagged.loose.
+    """
+    return tagged_content(stap=stap, praktijk=praktijk)
+
+
+@register.simple_tag
+def kaders_voor(praktijk):
+    """The published frameworks of a practice, criminal articles apart.
+
+    Usage: {% kaders_voor praktijk as kaders %} then kaders.overig, kaders.strafrecht
+    (one query).
+    """
+    kaders = list(Kader.objects.published().filter(praktijken=praktijk))
+    strafrecht = Kader.Soort.STRAFRECHTARTIKEL
+    return {
+        "overig": [k for k in kaders if k.soort != strafrecht],
+        "strafrecht": [k for k in kaders if k.soort == strafrecht],
+    }
