@@ -379,6 +379,16 @@ class Organisatie(NaturalKeyModel, Gecontroleerd):
     def get_absolute_url(self):
         return reverse("partners:detail", kwargs={"slug": self.slug})
 
+    @property
+    def is_landelijk(self):
+        """Works for the whole country (no regions or gemeenten to list)."""
+        return self.niveau == Niveau.LANDELIJK
+
+    @property
+    def heeft_specifieke_rol(self):
+        """Specialist help or information, as opposed to the general role."""
+        return self.rol != self.Rol.ALGEMEEN
+
 
 class Contactpersoon(Gecontroleerd):
     """A named expert or aandachtsfunctionaris; personal details may be hidden."""

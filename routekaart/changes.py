@@ -5,8 +5,9 @@ receivers here bump the data version (routekaart.versioning) and keep the search
 index current. Which apps hold portal data is the setting CURATED_APPS. Part of the
 core: it imports no app.
 
-Bulk `QuerySet.update()` sends no signals; code that uses it on portal data must
-save per record instead (as the archive and check actions do).
+Bulk writes (`bulk_create`, `QuerySet.update()`, raw SQL) send no signals; code
+that uses them on portal data calls `bulk_written()` afterwards, which rebuilds the
+search index and bumps the version. Editors' actions save per record instead.
 """
 
 from django.apps import apps
@@ -62,3 +63,13 @@ def _on_delete(sender, instance, **kwargs):
 def _on_m2m(sender, instance, action, **kwargs):
     if action.startswith("post_") and is_portal_model(type(instance)):
         bump_data_version()
+
+
+def bulk_written() -> int:
+    """After bulk writes that sent no signals: rebuild the search index, make caches stale.
+
+    Returns the number of index rows.
+    """
+    rows = search.rebuild_index()
+    bump_data_version()
+    return rows

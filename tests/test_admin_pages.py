@@ -113,5 +113,7 @@ def test_start_page_for_the_national_editors(client, django_assert_max_num_queri
     client.force_login(make_landelijk())
     client.get("/beheer/")
     with django_assert_max_num_queries(20):
-        html = client.get("/beheer/").content.decode()
+        response = client.get("/beheer/")
+    assert response.status_code == 200
+    html = response.content.decode()
     assert "Te controleren" in html and "Veilig Thuis Utrecht" in html and "Landelijk" in html

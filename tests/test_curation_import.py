@@ -20,8 +20,7 @@ from partners.resources import (
 )
 from praktijken.models import Praktijk
 from routekaart.publicatie import Status
-from tests.factories_curation import make_org, make_regio, make_user
-from tests.test_curation_roles import ORGS
+from tests.factories_curation import ORGS, make_org, make_regio, make_user
 
 HEADER = "slug,naam,type,niveau,telefoon,email,website,gemeenten,praktijken\n"
 

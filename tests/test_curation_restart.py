@@ -10,8 +10,7 @@ from django.core.management import call_command
 
 from partners.models import Organisatie
 from praktijken.models import Praktijk
-from tests.factories_curation import make_landelijk
-from tests.test_curation_roles import ORGS, post_data
+from tests.factories_curation import ORGS, make_landelijk, post_data
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 # Commands that only touch files, not the database.

@@ -12,17 +12,18 @@ from partners.services import LANDELIJKE_REDACTIE, REGIONALE_REDACTIE
 from routekaart.changes import curated_models
 from routekaart.models import Hoofdstuk
 from tests.factories_curation import (
+    ORGS,
     make_contact,
     make_landelijk,
     make_org,
     make_regio,
     make_regionaal,
     make_user,
+    post_data,
 )
 
 pytestmark = pytest.mark.django_db
 
-ORGS = "/beheer/partners/organisatie/"
 CONTACTS = "/beheer/partners/contactpersoon/"
 
 
@@ -52,41 +53,6 @@ def world():
 def regional_client(client, world):
     client.force_login(world.editor)
     return client
-
-
-def post_data(org, **changes):
-    """The change form of an organisation as the browser would post it."""
-    data = {
-        "naam": org.naam,
-        "slug": org.slug,
-        "type": org.type_id,
-        "niveau": org.niveau,
-        "rol": org.rol,
-        "status": org.status,
-        "telefoon": org.telefoon,
-        "telefoon_toelichting": org.telefoon_toelichting,
-        "email": org.email,
-        "website": org.website,
-        "beschrijving": org.beschrijving,
-        "bron": org.bron,
-        "praktijken": [p.pk for p in org.praktijken.all()],
-        "stappen": [s.pk for s in org.stappen.all()],
-        "expert_voor": [p.pk for p in org.expert_voor.all()],
-        "gemeenten": [g.pk for g in org.gemeenten.all()],
-        "veilig_thuis_regios": [r.pk for r in org.veilig_thuis_regios.all()],
-        "veiligheidsregios": [r.pk for r in org.veiligheidsregios.all()],
-    }
-    for prefix in ("contactpersonen", "voorzieningen"):
-        data.update(
-            {
-                f"{prefix}-TOTAL_FORMS": "0",
-                f"{prefix}-INITIAL_FORMS": "0",
-                f"{prefix}-MIN_NUM_FORMS": "0",
-                f"{prefix}-MAX_NUM_FORMS": "1000",
-            }
-        )
-    data.update(changes)
-    return {k: v for k, v in data.items() if v is not None}
 
 
 def test_groups_exist_with_their_permissions():

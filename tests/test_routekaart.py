@@ -189,7 +189,8 @@ def test_query_counts_are_pinned(client, django_assert_num_queries, url, expecte
     separator = "&" if "?" in url else "?"
     client.get(f"{url}{separator}warm=1")  # warm the glossary and choice caches
     with django_assert_num_queries(expected):
-        client.get(f"{url}{separator}uncached=1")
+        response = client.get(f"{url}{separator}uncached=1")
+    assert response.status_code == 200
 
 
 def test_cached_page_costs_one_query_and_edits_show_at_once(client, django_assert_num_queries):

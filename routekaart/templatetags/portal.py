@@ -45,14 +45,6 @@ def breadcrumbs(*crumbs):
     return {"items": items}
 
 
-@register.filter
-def get_item(mapping, key):
-    """Look up a key in a dict. Usage: {{ counts|get_item:slug }}"""
-    if not mapping:
-        return None
-    return mapping.get(key)
-
-
 # Long Dutch compounds that must be able to break in narrow boxes (the route diagram).
 _SOFT_HYPHENS = {
     "veiligheidsbeoordeling": "veiligheids\u00adbeoordeling",

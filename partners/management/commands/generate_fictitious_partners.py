@@ -5,7 +5,7 @@ from django.db import transaction
 
 from partners.models import Gemeente, Niveau, Organisatie, Organisatietype, Status
 from praktijken.models import Praktijk
-from routekaart.search import rebuild_index
+from routekaart.changes import bulk_written
 from stappen.models import Ketenstap
 
 MARKER = "FICTIEF"
@@ -30,7 +30,7 @@ class Command(BaseCommand):
         if delete:
             if not dry_run:
                 removed, _ = fictitious.delete()
-                rebuild_index()
+                bulk_written()
                 self.stdout.write(f"{removed} fictieve records verwijderd.")
             return
         if count < 1 or count > 200_000:
@@ -48,7 +48,7 @@ class Command(BaseCommand):
         start = fictitious.count()
         with transaction.atomic():
             self._create(rng, count, start, gemeenten, types, praktijken, stappen)
-            rebuild_index()  # bulk_create sends no signals
+            bulk_written()  # bulk_create sends no signals
         self.stdout.write(self.style.SUCCESS(f"{count} fictieve organisaties gemaakt."))
 
     def _create(self, rng, count, start, gemeenten, types, praktijken, stappen):

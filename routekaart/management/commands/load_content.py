@@ -7,7 +7,7 @@ from django.db import transaction
 
 from partners.models import Gemeente, Organisatie
 from routekaart.models import Hoofdstuk
-from routekaart.search import rebuild_index
+from routekaart.changes import bulk_written
 
 FIXTURE_DIRS = ("content", "partners")
 
@@ -47,6 +47,6 @@ class Command(BaseCommand):
         with transaction.atomic():
             call_command("loaddata", *[str(f) for f in files], verbosity=0)
             call_command("load_reference_data", stdout=self.stdout)
-            indexed = rebuild_index()
+            indexed = bulk_written()
         self.stdout.write(f"Zoekindex opgebouwd: {indexed} items.")
         self.stdout.write(self.style.SUCCESS(f"Inhoud geladen uit {len(files)} bestanden."))

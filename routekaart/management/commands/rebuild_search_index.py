@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from routekaart.search import rebuild_index
+from routekaart.changes import bulk_written
 
 
 class Command(BaseCommand):
@@ -12,5 +12,5 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         with transaction.atomic():
-            count = rebuild_index()
+            count = bulk_written()
         self.stdout.write(self.style.SUCCESS(f"Zoekindex opgebouwd: {count} items."))
