@@ -6,7 +6,6 @@ CurationAdmin adds django-simple-history (field diffs, revert) and the
 stale through routekaart.changes, whatever path the write takes.
 """
 
-
 from django.contrib import admin, messages
 from django.db import models
 from django.utils.html import format_html
@@ -106,5 +105,3 @@ class PubliceerbaarAdmin(CurationAdmin):
     list_filter = ("status",)
     list_editable = ("volgorde",)
     prepopulated_fields = {"slug": ("titel",)}
-
-

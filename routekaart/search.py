@@ -285,7 +285,6 @@ def snippet(row, query_words, width=180) -> str:
     return (row.samenvatting or row.tekst)[:width]
 
 
-
 # --- Statistics ------------------------------------------------------------
 
 

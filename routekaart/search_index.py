@@ -45,9 +45,7 @@ def register():
             .select_related("hoofdstuk"),
             describe=lambda s: (s.titel, s.hoofdstuk.titel, s.tekst, s.get_absolute_url()),
             depends_on={
-                Hoofdstuk: lambda h: Sectie.objects.filter(hoofdstuk=h).values_list(
-                    "pk", flat=True
-                )
+                Hoofdstuk: lambda h: Sectie.objects.filter(hoofdstuk=h).values_list("pk", flat=True)
             },
         )
     )

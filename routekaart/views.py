@@ -61,5 +61,3 @@ def bronnen(request):
 @cache_public_page
 def begrippen(request):
     return render(request, "routekaart/begrippen.html", {"begrippen": Begrip.objects.published()})
-
-

@@ -6,8 +6,8 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from partners.models import Gemeente, Organisatie
-from routekaart.models import Hoofdstuk
 from routekaart.changes import bulk_written
+from routekaart.models import Hoofdstuk
 
 FIXTURE_DIRS = ("content", "partners")
 
