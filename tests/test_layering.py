@@ -27,6 +27,7 @@ APPS = ("routekaart", "praktijken", "stappen", "partners")
 # Modules of the routekaart package that every app may use; they import no app.
 CORE = {
     "routekaart.admin_base",
+    "routekaart.backup",
     "routekaart.caching",
     "routekaart.changes",
     "routekaart.conf",
@@ -37,6 +38,7 @@ CORE = {
     "routekaart.navigation",
     "routekaart.pagination",
     "routekaart.publicatie",
+    "routekaart.restore",
     "routekaart.search",
     "routekaart.search_registry",
     "routekaart.search_words",
