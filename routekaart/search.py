@@ -34,7 +34,9 @@ from routekaart.search_words import (
     corrected,
     expand,
     fold,
+    is_short,
     suggestions,
+    term_pattern,
     words,
 )
 
@@ -48,7 +50,7 @@ __all__ = [
     "record_zero_result",
     "search",
     "search_queryset",
-    "suggestions",
+    "better_queries",
     "words",
 ]
 
@@ -178,14 +180,32 @@ def _kind_boost():
     )
 
 
+def _holds(field: str, term: str) -> Q:
+    """The normalised text in `field` holds `term` (see `is_short`).
+
+    A short term ("ede", "en", "vgv") must be a whole word, so that "Ede" does not
+    find Heemstede and Nederland; a longer one may sit inside a compound
+    ("mishandeling" in "kindermishandeling"). The normalised columns are words
+    joined by single spaces, so a whole word is one between spaces or at an end.
+    """
+    if not is_short(term):
+        return Q(**{f"{field}__contains": term})
+    return (
+        Q(**{field: term})
+        | Q(**{f"{field}__startswith": f"{term} "})
+        | Q(**{f"{field}__endswith": f" {term}"})
+        | Q(**{f"{field}__contains": f" {term} "})
+    )
+
+
 def _title_match(query, phrases):
     """1 when the title holds every word of the query or a whole synonym phrase, else 0."""
     all_words = Q()
     for word in words(query)[:MAX_WORDS]:
-        all_words &= Q(zoektitel__contains=word)
+        all_words &= _holds("zoektitel", word)
     condition = all_words
     for phrase in phrases[1:]:
-        condition |= Q(zoektitel__contains=phrase)
+        condition |= _holds("zoektitel", phrase)
     return Case(When(condition, then=Value(1.0)), default=Value(0.0), output_field=FloatField())
 
 
@@ -206,25 +226,24 @@ def _matches(query: str):
         # compounds). Combined into one OR-ed filter, or as two subqueries, PostgreSQL
         # chose to scan every row: 0.4 s at 10,000 partners instead of a few ms.
         ids = set(ZoekIndex.objects.filter(zoekvector=tsquery).values_list("pk", flat=True))
-        ids.update(
-            ZoekIndex.objects.filter(titel__trigram_word_similar=phrases[0]).values_list(
-                "pk", flat=True
+        rank = SearchRank(F("zoekvector"), tsquery) + _title_match(query, phrases) + _kind_boost()
+        # Trigrams only for longer queries: a short one ("Ede") is similar to the end of
+        # many longer words (Heemstede) and must match whole words only.
+        if not is_short(phrases[0]):
+            ids.update(
+                ZoekIndex.objects.filter(titel__trigram_word_similar=phrases[0]).values_list(
+                    "pk", flat=True
+                )
             )
-        )
-        condition = Q(pk__in=sorted(ids))
-        rank = (
-            SearchRank(F("zoekvector"), tsquery)
-            + Greatest(TrigramWordSimilarity(Value(phrases[0]), "titel"), Value(0.0)) * Value(0.5)
-            + _title_match(query, phrases)
-            + _kind_boost()
-        )
-        return condition, rank
-    # SQLite: every word of the query, or a whole synonym phrase, as a substring.
+            similarity = TrigramWordSimilarity(Value(phrases[0]), "titel")
+            rank += Greatest(similarity, Value(0.0)) * Value(0.5)
+        return Q(pk__in=sorted(ids)), rank
+    # SQLite: every word of the query, or a whole synonym phrase (see `_holds`).
     condition = Q()
     for word in words(query)[:MAX_WORDS]:
-        condition &= Q(zoektekst__contains=word)
+        condition &= _holds("zoektekst", word)
     for phrase in phrases[1:]:
-        condition |= Q(zoektekst__contains=phrase)
+        condition |= _holds("zoektekst", phrase)
     return condition, _title_match(query, phrases) + _kind_boost()
 
 
@@ -255,6 +274,14 @@ def search(query: str, *, kinds=None, limit: int = 500) -> list[Result]:
     return results
 
 
+def better_queries(query: str, limit: int = 3) -> list[str]:
+    """Rewrites of a query that found nothing which do find something.
+
+    Only asked after a search without results, so the few extra searches are rare.
+    """
+    return [c for c in suggestions(query) if search(c, limit=1)][:limit]
+
+
 def search_queryset(queryset, query: str, *, soort: str):
     """Filter and order a queryset of one registered kind by the engine's relevance."""
 
@@ -275,11 +302,11 @@ def search_queryset(queryset, query: str, *, soort: str):
 
 def snippet(row, query_words, width=180) -> str:
     """A short piece of text around the first matching word; highlighted in the template."""
+    pattern = term_pattern(query_words)
     for text in (row.samenvatting, row.tekst):
-        folded = fold(text)
-        positions = [folded.find(w) for w in query_words if w and folded.find(w) >= 0]
-        if positions:
-            start = max(0, min(positions) - width // 3)
+        found = pattern.search(fold(text)) if pattern else None
+        if found:
+            start = max(0, found.start() - width // 3)
             piece = text[start : start + width].strip()
             return ("…" if start else "") + piece + ("…" if start + width < len(text) else "")
     return (row.samenvatting or row.tekst)[:width]

@@ -20,6 +20,27 @@ _WORD = re.compile(r"[a-z0-9+]+")
 DAY = 24 * 60 * 60
 
 
+# Terms up to this length match and are highlighted as whole words only.
+SHORT_TERM = 4
+
+
+def is_short(term: str) -> bool:
+    """A single word of at most SHORT_TERM letters ("ede", "en", "egg")."""
+    return len(term) <= SHORT_TERM and " " not in term
+
+
+def term_pattern(terms) -> re.Pattern | None:
+    """A case-insensitive regex for the terms, short ones as whole words (see is_short).
+
+    The one rule for what counts as a match when a snippet is cut and highlighted.
+    """
+    terms = sorted({t for t in terms if len(t) > 1}, key=len, reverse=True)
+    if not terms:
+        return None
+    parts = [rf"(?<!\w){re.escape(t)}(?!\w)" if is_short(t) else re.escape(t) for t in terms]
+    return re.compile("(" + "|".join(parts) + ")", re.IGNORECASE)
+
+
 def fold(text: str) -> str:
     """Lowercase without accents: 'Súdwest-Fryslân' -> 'sudwest-fryslan'."""
     text = unicodedata.normalize("NFKD", text or "")
@@ -123,11 +144,23 @@ def corrected(query: str) -> str | None:
 
 
 def suggestions(query: str, limit: int = 5) -> list[str]:
+    """Candidate rewrites of the whole query for "Bedoelde u …?", closest first.
+
+    A known phrase close to the whole query, else the query with one long word
+    (five letters or more) replaced by a close known word. Short words are never
+    swapped: "dos and donts" must not become "zand" or "land". The engine keeps
+    only candidates that find something (routekaart.search.better_queries).
+    """
     folded = " ".join(words(query))
     if not folded:
         return []
-    matches = difflib.get_close_matches(folded, vocabulary(), n=limit, cutoff=0.7)
-    if not matches:
-        for word in words(query):
-            matches += difflib.get_close_matches(word, vocabulary(), n=2, cutoff=0.75)
-    return [m for m in dict.fromkeys(matches) if m != folded][:limit]
+    vocab = vocabulary()
+    candidates = difflib.get_close_matches(folded, vocab, n=limit, cutoff=0.7)
+    if not candidates:
+        query_words = words(query)[:MAX_WORDS]
+        for i, word in enumerate(query_words):
+            if len(word) < 5:
+                continue
+            for match in difflib.get_close_matches(word, vocab, n=2, cutoff=0.75):
+                candidates.append(" ".join([*query_words[:i], match, *query_words[i + 1 :]]))
+    return [c for c in dict.fromkeys(candidates) if c != folded][:limit]

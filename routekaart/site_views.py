@@ -85,7 +85,7 @@ def zoeken(request):
         results = search.search(query)
         if not results:
             message = "Geen resultaten gevonden."
-            hints = search.suggestions(query)
+            hints = search.better_queries(query)
             search.record_zero_result(query)
     elif "q" in request.GET:
         message = "Vul een zoekwoord in."

@@ -5,6 +5,7 @@ from django.utils.safestring import mark_safe
 
 from routekaart.glossary import glossary
 from routekaart.markup import render_markdown
+from routekaart.search_words import term_pattern
 
 register = template.Library()
 
@@ -62,14 +63,14 @@ def soft_hyphens(text):
 
 @register.filter
 def highlight(text, words):
-    """Escape text and wrap the query's words in <mark>. Usage: {{ r.snippet|highlight:words }}"""
-    import re
+    """Escape text and wrap the query's words in <mark>, short words only when whole.
 
+    Usage: {{ r.snippet|highlight:words }}
+    """
     from django.utils.html import escape
 
     escaped = escape(text or "")
-    terms = sorted({escape(w) for w in words or [] if len(w) > 1}, key=len, reverse=True)
-    if not terms:
+    pattern = term_pattern(escape(w) for w in words or [])
+    if pattern is None:
         return mark_safe(escaped)
-    pattern = re.compile("(" + "|".join(re.escape(t) for t in terms) + ")", re.IGNORECASE)
     return mark_safe(pattern.sub(r"<mark>\1</mark>", escaped))

@@ -1,0 +1,57 @@
+"""Search that finds what is there (issue 12): examples, whole words, synonyms, suggestions."""
+
+import pytest
+
+from routekaart.search import better_queries, search
+from routekaart.search_words import suggestions
+
+pytestmark = pytest.mark.usefixtures("content")
+
+
+def test_practice_examples_are_searched():
+    results = search("cultuurvertalers")
+    assert results, "the Ede example of cultuurvertalers must be found"
+    assert results[0].soort == "voorbeeld"
+    assert results[0].url.endswith("#preventie-cultuurvertalers-ede")
+
+
+def test_quotes_are_searched():
+    assert any(r.soort == "citaat" for r in search("beleidsmedewerker"))
+
+
+def test_a_short_query_matches_whole_words_and_the_gemeente_leads():
+    results = search("Ede")
+    assert results[0].url == "/gemeenten/ede/"
+    titles = [r.titel for r in results]
+    assert not any(t in titles for t in ("Heemstede", "Nederland"))
+    assert len(results) < 20
+
+
+def test_a_long_word_still_finds_compounds():
+    assert any("kindermishandeling" in r.snippet.lower() for r in search("mishandeling"))
+
+
+def test_highlight_marks_whole_short_words_only(client):
+    html = client.get("/zoeken/?q=adviezen+en").content.decode()
+    assert "Advi<mark>ezen</mark>" not in html and "Advi<mark>en" not in html
+    assert "<mark>en</mark>" in html or "<mark>Adviezen</mark>" in html
+
+
+@pytest.mark.parametrize("query", ["dos and donts", "do's en don'ts", "Dos & donts"])
+def test_dos_and_donts_find_the_chapter_section(query):
+    urls = [r.url for r in search(query)[:3]]
+    assert any("dos-en-donts" in url for url in urls), urls
+
+
+def test_a_suggestion_is_a_better_query_never_a_random_word():
+    assert "zand" not in suggestions("dos and donts") and "land" not in suggestions("dos and donts")
+    assert better_queries("xyzzy plugh") == []
+    fixed = better_queries("cultuurvertalerz")
+    assert fixed and search(fixed[0])
+
+
+def test_zero_results_page_offers_no_suggestion_that_finds_nothing(client):
+    response = client.get("/zoeken/?q=dos+and+dontsxq")
+    assert response.status_code == 200
+    for suggestion in response.context["suggestions"]:
+        assert search(suggestion), suggestion
