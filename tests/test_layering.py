@@ -7,6 +7,8 @@ template tags and registries instead (see README, Layout).
 
     site        routekaart.site_views, urls, settings, admin site, backup commands
       ↓         (may import everything)
+    features    vermoeden, zelfscan, opendata: each imports the layers below, never
+      ↓         another feature; nothing below imports a feature
     partners    core, praktijken, stappen          inhoud (routekaart content)
       ↓                                              core, praktijken, stappen
     stappen     core, praktijken
@@ -22,7 +24,10 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-APPS = ("routekaart", "praktijken", "stappen", "partners")
+# Feature apps of the later rounds sit on top of partners and content; they do not
+# import each other, and nothing below imports them.
+FEATURES = ("vermoeden", "zelfscan", "opendata")
+APPS = ("routekaart", "praktijken", "stappen", "partners", *FEATURES)
 
 # Modules of the routekaart package that every app may use; they import no app.
 CORE = {
@@ -61,7 +66,11 @@ ALLOWED = {
     "stappen": {"core", "praktijken", "stappen"},
     "inhoud": {"core", "praktijken", "stappen", "inhoud"},
     "partners": {"core", "praktijken", "stappen", "partners"},
-    "site": {"core", "praktijken", "stappen", "inhoud", "partners", "site"},
+    **{
+        feature: {"core", "praktijken", "stappen", "inhoud", "partners", feature}
+        for feature in FEATURES
+    },
+    "site": {"core", "praktijken", "stappen", "inhoud", "partners", *FEATURES, "site"},
 }
 
 
@@ -126,6 +135,8 @@ def forbidden_imports(path: Path, source: str | None = None) -> list[str]:
 
 def app_modules():
     for app in APPS:
+        if not (ROOT / app).is_dir():
+            continue
         for path in sorted((ROOT / app).rglob("*.py")):
             if "migrations" not in path.parts:
                 yield path
@@ -148,6 +159,8 @@ def test_every_module_imports_only_downwards():
         ("routekaart/versioning.py", "from routekaart.models import DataVersie"),
         ("routekaart/models.py", "from partners import models"),
         ("routekaart/caching.py", "from .views import home"),
+        ("partners/views.py", "from zelfscan.models import Zelfscan"),
+        ("routekaart/views.py", "from vermoeden.views import route"),
     ],
 )
 def test_the_guard_catches_a_forbidden_import(path, line):
