@@ -104,7 +104,7 @@ class PortalAdminSite(OTPAdminSite):
         return AdminSite.has_permission(self, request)
 
     def index(self, request, extra_context=None):
-        from partners.admin import due_overview
+        from partners.due import due_overview
 
         context = {
             "te_controleren": due_overview(request.user),

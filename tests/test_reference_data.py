@@ -13,7 +13,7 @@ from django.core.management.base import CommandError
 from django.template.loader import render_to_string
 
 from partners import geo
-from partners.management.commands.load_reference_data import computed_aliases, gemeente_slug
+from partners.referentie import computed_aliases, gemeente_slug
 from partners.models import (
     Gemeente,
     Organisatie,

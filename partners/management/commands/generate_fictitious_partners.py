@@ -3,9 +3,10 @@ import random
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from partners.models import Gemeente, Niveau, Organisatie, Organisatietype, Status
+from partners.models import Gemeente, Niveau, Organisatie, Organisatietype
 from praktijken.models import Praktijk
 from routekaart.changes import bulk_written
+from routekaart.publicatie import Status
 from stappen.models import Ketenstap
 
 MARKER = "FICTIEF"

@@ -1,0 +1,120 @@
+"""Reference geography of the sociale kaart.
+
+Geography comes from ../shared/data (CBS indeling): every gemeente has a
+veiligheidsregio AND a Veilig Thuis-regio, and the two differ for a few
+gemeenten, so both are stored. Partners follow one or the other.
+"""
+
+from django.db import models
+from django.urls import reverse
+
+from routekaart.publicatie import NaturalKeyManager, NaturalKeyModel
+
+
+class Provincie(NaturalKeyModel):
+    natural_key_field = "code"
+
+    code = models.CharField("CBS-code", max_length=4, unique=True, help_text="Bijvoorbeeld PV26.")
+    naam = models.CharField("naam", max_length=60)
+
+    class Meta:
+        verbose_name = "provincie"
+        verbose_name_plural = "provincies"
+        ordering = ["naam"]
+
+    def __str__(self):
+        return self.naam
+
+
+class Veiligheidsregio(NaturalKeyModel):
+    natural_key_field = "code"
+
+    code = models.CharField("CBS-code", max_length=4, unique=True, help_text="Bijvoorbeeld VR09.")
+    naam = models.CharField("naam", max_length=80)
+    provincie = models.ForeignKey(Provincie, on_delete=models.PROTECT, verbose_name="provincie")
+
+    class Meta:
+        verbose_name = "veiligheidsregio"
+        verbose_name_plural = "veiligheidsregio's"
+        ordering = ["code"]
+
+    def __str__(self):
+        return f"Veiligheidsregio {self.naam}"
+
+
+class VeiligThuisRegio(NaturalKeyModel):
+    natural_key_field = "code"
+
+    """A Veilig Thuis region with its organisation; reached through 0800-2000."""
+
+    code = models.CharField("CBS-code", max_length=4, unique=True, help_text="Bijvoorbeeld VT20.")
+    slug = models.SlugField("slug", max_length=80, unique=True)
+    naam = models.CharField("CBS-regionaam", max_length=80)
+    organisatie_naam = models.CharField("naam van de organisatie", max_length=120)
+    telefoon = models.CharField("telefoon", max_length=40, default="0800-2000")
+    telefoon_toelichting = models.CharField("toelichting telefoon", max_length=300, blank=True)
+    website = models.URLField("website", blank=True, help_text="Alleen een gecontroleerd adres.")
+    website_bron = models.CharField("bron van het webadres", max_length=300, blank=True)
+    opmerking = models.TextField("opmerking", blank=True)
+
+    class Meta:
+        verbose_name = "Veilig Thuis-regio"
+        verbose_name_plural = "Veilig Thuis-regio's"
+        ordering = ["organisatie_naam"]
+
+    def __str__(self):
+        return self.organisatie_naam
+
+    def get_absolute_url(self):
+        return reverse("partners:regio", kwargs={"slug": self.slug})
+
+
+class GemeenteQuerySet(models.QuerySet):
+    def with_regions(self):
+        return self.select_related("provincie", "veiligheidsregio", "veilig_thuis_regio")
+
+
+class Gemeente(NaturalKeyModel):
+    natural_key_field = "code"
+
+    code = models.CharField("CBS-code", max_length=6, unique=True, help_text="Bijvoorbeeld GM0345.")
+    naam = models.CharField("naam", max_length=80, help_text="De officiële CBS-naam.")
+    slug = models.SlugField("slug", max_length=80, unique=True)
+    aliassen = models.CharField(
+        "aliassen",
+        max_length=200,
+        blank=True,
+        help_text="Andere namen waarop gezocht wordt, gescheiden door ';' (bijv. 'Den Haag').",
+    )
+    provincie = models.ForeignKey(Provincie, on_delete=models.PROTECT, verbose_name="provincie")
+    veiligheidsregio = models.ForeignKey(
+        Veiligheidsregio,
+        on_delete=models.PROTECT,
+        related_name="gemeenten",
+        verbose_name="veiligheidsregio",
+    )
+    veilig_thuis_regio = models.ForeignKey(
+        VeiligThuisRegio,
+        on_delete=models.PROTECT,
+        related_name="gemeenten",
+        verbose_name="Veilig Thuis-regio",
+    )
+
+    objects = NaturalKeyManager.from_queryset(GemeenteQuerySet)()
+
+    class Meta:
+        verbose_name = "gemeente"
+        verbose_name_plural = "gemeenten"
+        ordering = ["naam"]
+
+    def __str__(self):
+        return self.naam
+
+    def get_absolute_url(self):
+        return reverse("partners:gemeente", kwargs={"slug": self.slug})
+
+
+class Niveau(models.TextChoices):
+    LOKAAL = "lokaal", "Lokaal"
+    REGIONAAL = "regionaal", "Regionaal"
+    LANDELIJK = "landelijk", "Landelijk"
