@@ -63,11 +63,12 @@ INSTALLED_APPS = [
     "praktijken",
     "stappen",
     "partners",
+    "vermoeden",
 ]
 
 # The apps that hold portal data: their writes make cached pages stale
 # (routekaart/changes.py), and backups, editor groups and the admin pages cover them.
-CURATED_APPS = ["routekaart", "praktijken", "stappen", "partners"]
+CURATED_APPS = ["routekaart", "praktijken", "stappen", "partners", "vermoeden"]
 
 MIDDLEWARE = [
     # Header middleware sits above WhiteNoise so static files get the headers too.

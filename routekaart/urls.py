@@ -31,6 +31,7 @@ urlpatterns = [
     path("praktijken/", include("praktijken.urls")),
     path("stappen/", include("stappen.urls")),
     path("", include("partners.urls")),
+    path("vermoeden/", include("vermoeden.urls")),
     path("healthz", site_views.healthz, name="healthz"),
     path("beheer/", admin.site.urls),
 ]
