@@ -60,6 +60,10 @@ class Route:
     secties: list = field(default_factory=list)  # the source sections cited
 
     @property
+    def heeft_ggd_politie(self):
+        return any(org.type.slug in ("ggd", "politie") for org in self.regionaal)
+
+    @property
     def eerste_contact(self):
         return self.contacten[0] if self.contacten else None
 

@@ -21,6 +21,7 @@ def route(request):
         "praktijk_keuzes": PRAKTIJK_KEUZES,
         "situatie_keuzes": Situatie.choices,
         "weet_niet": case.praktijk == WEET_NIET,
+        "situatie_labels": [label for value, label in Situatie.choices if case.has(value)],
         "route": build_route(case) if case.is_asked else None,
         "breadcrumbs": [{"label": "Wat te doen bij een vermoeden?"}],
         "vandaag": timezone.localdate(),
