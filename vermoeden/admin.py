@@ -9,7 +9,16 @@ from vermoeden.models import Routeregel
 
 @admin.register(Routeregel)
 class RouteregelAdmin(PubliceerbaarAdmin):
-    list_display = ("titel", "praktijk", "situatie", "soort", "contact", "sectie", "status", "volgorde")
+    list_display = (
+        "titel",
+        "praktijk",
+        "situatie",
+        "soort",
+        "contact",
+        "sectie",
+        "status",
+        "volgorde",
+    )
     list_filter = ("soort", "praktijk", "situatie", "contact", "status")
     list_select_related = ("praktijk", "sectie__hoofdstuk")
     search_fields = ("titel", "slug", "tekst")

@@ -16,7 +16,10 @@ class Situatie(models.TextChoices):
     """What a visitor can tick; the order is the order of the form."""
 
     MINDERJARIG = "minderjarig", "De persoon is jonger dan 18 jaar"
-    VERTREK = "vertrek", "Een vertrek naar het buitenland wordt verwacht (bijvoorbeeld een vakantie)"
+    VERTREK = (
+        "vertrek",
+        "Een vertrek naar het buitenland wordt verwacht (bijvoorbeeld een vakantie)",
+    )
     IN_BUITENLAND = "in-buitenland", "De persoon is nu in het buitenland"
     ACUUT = "acuut", "Er is nu acuut gevaar"
 

@@ -34,11 +34,6 @@ class Contact:
     url: str = ""
     website: str = ""
 
-    @property
-    def tel(self) -> str:
-        """The number for a tel: link: digits only."""
-        return "".join(ch for ch in self.telefoon if ch.isdigit() or ch == "+")
-
 
 @dataclass
 class Route:
