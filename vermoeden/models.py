@@ -9,7 +9,7 @@ so editors can check and change the advice in the admin without a deploy.
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from routekaart.publicatie import NaturalKeyManager, Publiceerbaar, PublicatieQuerySet
+from routekaart.publicatie import NaturalKeyManager, PublicatieQuerySet, Publiceerbaar
 
 
 class Situatie(models.TextChoices):

@@ -1,4 +1,4 @@
-"""The case form on other pages (the home page): `{% load vermoeden %}{% vermoeden_form "home" %}`."""
+"""The case form on other pages: `{% load vermoeden %}{% vermoeden_form "home" %}`."""
 
 from django import template
 
