@@ -65,12 +65,23 @@ def test_form_and_answer_have_no_axe_violations(page, path):
     assert broken_idrefs(page) == []
 
 
-def test_answer_prints_on_one_a4_page_with_date_and_link(page):
-    page.goto(VENLO_VGV + "&situatie=acuut")
+@pytest.mark.parametrize(
+    "path",
+    [
+        VENLO_VGV + "&situatie=acuut",
+        "/vermoeden/?praktijk=eergerelateerd-geweld&gemeente=Venlo&situatie=acuut"
+        "&situatie=minderjarig&situatie=vertrek&situatie=in-buitenland",
+        "/vermoeden/?praktijk=achterlating&gemeente=Venlo&situatie=acuut"
+        "&situatie=minderjarig&situatie=vertrek&situatie=in-buitenland",
+    ],
+    ids=["vgv", "egg-alles", "achterlating-alles"],
+)
+def test_answer_prints_on_one_a4_page_with_date_and_link(page, path):
+    page.goto(path)
     page.emulate_media(media="print")
     summary = page.locator(".route-samenvatting").inner_text()
     assert re.search(r"Route van \d{1,2} \w+ 20\d\d", summary)
-    assert VENLO_VGV.split("?")[1].split("&")[0] in page.locator(".route-deel__link").inner_text()
+    assert path.split("?")[1].split("&")[0] in page.locator(".route-deel__link").inner_text()
     assert page.locator(".route-contact a[href='tel:112']").is_visible()
     assert not page.locator(".route-blok--form").is_visible()
     pdf = page.pdf(format="A4", print_background=False)
