@@ -258,6 +258,7 @@ def test_weet_niet_shows_every_practice_with_signals(client):
     for text in ("Let op afwezigheid van school", "Risicofactoren bij VGV", "Wie het vooral treft"):
         assert text in html
     assert html.count('class="route-praktijk"') == 4
+    assert 'href="/vermoeden/?praktijk=vgv&amp;gemeente=Venlo"' in html
 
 
 def test_a_unique_start_of_a_name_is_taken_and_said(client):

@@ -6,6 +6,7 @@ shows. Nothing the visitor enters is stored.
 """
 
 from dataclasses import dataclass, field
+from urllib.parse import urlencode
 
 from partners.lookup import find_gemeente_pk, suggest_gemeenten
 from partners.models import Gemeente
@@ -51,8 +52,6 @@ class Case:
 
     def query(self, **changes) -> str:
         """This case as a query string, with `changes` applied (for links)."""
-        from urllib.parse import urlencode
-
         params = {"praktijk": self.praktijk, "gemeente": self._gemeente_param()}
         params.update(changes)
         pairs = [(k, v) for k, v in params.items() if v]

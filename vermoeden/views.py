@@ -16,13 +16,16 @@ from vermoeden.route import build_route
 @require_safe
 def route(request):
     case = parse_case(request.GET)
+    route = build_route(case) if case.is_asked else None
+    for praktijk in route.praktijken if route else []:
+        praktijk.vermoeden_query = case.query(praktijk=praktijk.slug)
     context = {
         "case": case,
         "praktijk_keuzes": PRAKTIJK_KEUZES,
         "situatie_keuzes": Situatie.choices,
         "weet_niet": case.praktijk == WEET_NIET,
         "situatie_labels": [label for value, label in Situatie.choices if case.has(value)],
-        "route": build_route(case) if case.is_asked else None,
+        "route": route,
         "breadcrumbs": [{"label": "Wat te doen bij een vermoeden?"}],
         "vandaag": timezone.localdate(),
         "deel_url": request.build_absolute_uri(f"{request.path}?{case.query()}"),
