@@ -87,3 +87,22 @@ def test_answer_prints_on_one_a4_page_with_date_and_link(page, path):
     pdf = page.pdf(format="A4", print_background=False)
     pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
     assert pages == 1, f"the route prints on {pages} A4 pages"
+
+
+def test_form_works_without_javascript_and_reports_bad_input_next_to_the_field(new_page):
+    page = new_page(java_script_enabled=False)
+    page.goto("/vermoeden/")
+    page.select_option("#vermoeden-praktijk", "huwelijksdwang")
+    page.fill("#vermoeden-gemeente", "Nergenshuizen")
+    page.check("#vermoeden-situatie-in-buitenland")
+    page.click(".vermoeden-form button[type=submit]")
+    page.wait_for_url("**/vermoeden/?*")
+    error = page.locator("#vermoeden-gemeente-fout")
+    assert "Geen gemeente gevonden" in error.inner_text()
+    assert "vermoeden-gemeente-fout" in page.get_attribute(
+        "#vermoeden-gemeente", "aria-describedby"
+    )
+    first = page.locator(".route-contact").first
+    assert first.get_attribute("data-contact") == "expert"
+    assert "LKHA" in first.inner_text()
+    assert page.context.cookies() == []
