@@ -33,6 +33,7 @@ PAGES = [
     ("gemeentepagina", "/gemeenten/veenendaal/"),
     ("partnerpagina", "/partners/voorbeeldorganisatie-5000/"),
     ("zoeken", "/zoeken/?q=meisjesbesnijdenis"),
+    ("vermoeden, VGV Venlo", "/vermoeden/?praktijk=vgv&gemeente=Venlo&situatie=vertrek"),
 ]
 
 
