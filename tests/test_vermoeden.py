@@ -348,3 +348,29 @@ def test_every_rule_cites_a_published_section():
     rules = Routeregel.objects.select_related("sectie")
     assert rules.count() >= 30
     assert all(rule.sectie.is_published for rule in rules)
+
+
+def test_rules_are_data_an_editor_changes_the_route(client):
+    """A new rule for VGV abroad puts Pharos first and ends the silence; archiving undoes it."""
+    from praktijken.models import Praktijk
+    from routekaart.models import Sectie
+
+    query = "praktijk=vgv&gemeente=Venlo&situatie=in-buitenland"
+    assert contacts(get(client, query))[0][1] == VT_VENLO
+    rule = Routeregel.objects.create(
+        slug="test-vgv-buitenland",
+        praktijk=Praktijk.objects.get(slug="vgv"),
+        situatie="in-buitenland",
+        soort=Routeregel.Soort.CONTACT,
+        contact=Routeregel.Contact.EXPERT,
+        volgorde=5,
+        titel="Voorbeeldregel",
+        tekst="Voorbeeldtekst.",
+        sectie=Sectie.objects.get(slug=EXPERT),
+    )
+    html = get(client, query)
+    assert contacts(html)[0] == ("expert", "Pharos")
+    assert "De routekaart zegt niets specifiek" not in html
+    rule.status = "gearchiveerd"
+    rule.save()
+    assert contacts(get(client, query))[0][1] == VT_VENLO
