@@ -29,6 +29,7 @@ PAGE_TYPES = [
     ("regio's (kaart)", "/regios/"),
     ("regio", "/regios/veilig-thuis-utrecht/"),
     ("zoeken", "/zoeken/?q=eerwraak"),
+    ("vermoeden", "/vermoeden/?praktijk=vgv&gemeente=Venlo&situatie=vertrek"),
 ]
 
 
