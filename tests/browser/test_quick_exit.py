@@ -3,7 +3,7 @@ that records the Referer header of every request (QUICK_EXIT_URL points at it)."
 
 import pytest
 
-from tests.browser.helpers import tab_to
+from tests.browser.helpers import set_text_size, tab_to
 
 PORTAL_PAGE = "/praktijken/huwelijksdwang/"
 
@@ -87,3 +87,55 @@ def test_shift_presses_spread_over_more_than_five_seconds_do_not_leave(page, neu
     page.wait_for_timeout(300)
     assert page.url.endswith(PORTAL_PAGE)
     assert neutral.requests == []
+
+
+LONG_PAGES = ["/praktijken/vgv/", "/bronnen/", "/regios/veilig-thuis-oost-brabant/"]
+
+
+def quick_exit_in_view(page):
+    """The button's whole box lies inside the viewport, and it is the topmost element there."""
+    return page.evaluate(
+        """() => {
+          const button = document.querySelector('.quick-exit__link');
+          const box = button.getBoundingClientRect();
+          const inside = box.top >= 0 && box.left >= 0 && box.bottom <= innerHeight
+            && box.right <= innerWidth && box.width > 0 && box.height > 0;
+          const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+          return {inside, onTop: !!hit && button.contains(hit), box: [box.top, box.bottom]};
+        }"""
+    )
+
+
+@pytest.mark.parametrize("url", LONG_PAGES)
+@pytest.mark.parametrize(
+    "width, height, text_size",
+    [(375, 667, 100), (1280, 900, 100), (320, 640, 100), (1920, 1080, 100), (375, 667, 200),
+     (1280, 900, 200)],
+)
+def test_quick_exit_stays_in_view_at_every_scroll_position(new_page, url, width, height, text_size):
+    page = new_page(viewport={"width": width, "height": height})
+    set_text_size(page, text_size)
+    page.goto(url)
+    total = page.evaluate("document.documentElement.scrollHeight")
+    assert total > 3 * height, f"{url} is not a long page at {width}px"
+    for y in [height, total // 2, total]:
+        page.evaluate(f"window.scrollTo({{top: {y}, behavior: 'instant'}})")
+        page.wait_for_timeout(50)
+        state = quick_exit_in_view(page)
+        assert state["inside"] and state["onTop"], f"scrolled to {y} of {total}: {state}"
+    # Still the first stop of the tab order, from the bottom of the page too.
+    page.evaluate("document.activeElement && document.activeElement.blur()")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.classList.contains('quick-exit__link')")
+
+
+def test_sticky_bar_does_not_cover_the_target_of_an_in_page_link(new_page):
+    page = new_page(viewport={"width": 375, "height": 667})
+    page.goto("/praktijken/vgv/")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")  # "Naar de inhoud"
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(400)
+    bar = page.locator(".quick-exit").bounding_box()
+    heading = page.locator("main h1").bounding_box()
+    assert heading["y"] >= bar["y"] + bar["height"] - 1, (bar, heading)
