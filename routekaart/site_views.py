@@ -4,7 +4,8 @@ from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.db import connection
-from django.http import HttpResponse, JsonResponse
+from django.conf import settings
+from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
@@ -44,6 +45,19 @@ def static_page(request, template):
 
 @never_cache
 @require_safe
+@require_safe
+@never_cache
+def weg(request):
+    """The quick exit's stand-in history entry: it only ever sends the visitor on.
+
+    quick-exit.js rewrites the portal's first history entry to this URL, so Back after a
+    quick exit lands here and is sent to the neutral site again instead of a portal page.
+    """
+    response = HttpResponseRedirect(settings.QUICK_EXIT_URL)
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
 def healthz(request):
     """200 when the database answers, 503 when it does not."""
     try:

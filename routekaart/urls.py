@@ -23,6 +23,7 @@ site_patterns = [
         {"template": "routekaart/toegankelijkheid.html"},
         name="toegankelijkheid",
     ),
+    path("weg/", site_views.weg, name="weg"),
     path("over/", site_views.static_page, {"template": "routekaart/over.html"}, name="over"),
 ]
 

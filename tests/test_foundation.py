@@ -185,3 +185,15 @@ def test_quick_exit_link_is_first_and_configurable(client, db, settings):
     assert 'href="https://neutraal.example.org/"' in first_link
     assert "data-quick-exit" in first_link
     assert "quick-exit.js" in html
+
+
+def test_the_quick_exit_history_entry_only_sends_on(client, db, settings):
+    """/weg/ is what Back lands on after a quick exit: a redirect, never a page or a cookie."""
+    settings.QUICK_EXIT_URL = "https://neutraal.example.org/"
+    response = client.get("/weg/")
+    assert response.status_code == 302
+    assert response["Location"] == "https://neutraal.example.org/"
+    assert "no-store" in response["Cache-Control"] or "max-age=0" in response["Cache-Control"]
+    assert response.cookies == {}
+    assert 'data-exit-path="/weg/"' in client.get("/over/").content.decode()
+    assert client.post("/weg/").status_code == 405

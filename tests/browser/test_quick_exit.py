@@ -139,3 +139,25 @@ def test_sticky_bar_does_not_cover_the_target_of_an_in_page_link(new_page):
     bar = page.locator(".quick-exit").bounding_box()
     heading = page.locator("main h1").bounding_box()
     assert heading["y"] >= bar["y"] + bar["height"] - 1, (bar, heading)
+
+
+def test_back_after_a_quick_exit_never_shows_a_portal_page(page, neutral, portal):
+    """Three portal pages read, then the exit: Back and Forward stay off the portal."""
+    page.goto(f"{neutral.url}start")
+    for url in ("/praktijken/huwelijksdwang/", "/stappen/1-preventie/", "/praktijken/vgv/"):
+        page.goto(url)
+    page.locator(".quick-exit__link").click()
+    page.wait_for_url(neutral.url)
+    seen = []
+    for _ in range(4):
+        page.go_back()
+        page.wait_for_url(lambda u: not u.startswith(portal.url), timeout=5000)
+        page.wait_for_load_state()
+        seen.append(page.url)
+        if page.url == f"{neutral.url}start":
+            break
+    assert seen[-1] == f"{neutral.url}start", seen
+    assert not any(u.startswith(portal.url) for u in seen), seen
+    page.go_forward()
+    page.wait_for_url(lambda u: not u.startswith(portal.url), timeout=5000)
+    assert not page.url.startswith(portal.url)
