@@ -5,7 +5,7 @@
  * - Shift pressed three times within 5 seconds leaves the site;
  * - the page is blanked first, so nothing stays visible while the next site loads;
  * - location.replace() swaps the current history entry, so Back does not return here;
- * - where the browser has the Navigation API (Chrome, Edge and other Chromium browsers), the
+ * - where the browser has the Navigation API (Chromium since 102; newer Firefox and Safari), the
  *   other portal pages of this tab's history go too: the script travels back to the first
  *   portal entry, rewrites it to /weg/ (which only redirects to the neutral site), drops the
  *   forward entries, and replaces that entry with the neutral site. Back then never shows a
