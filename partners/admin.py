@@ -273,7 +273,7 @@ class GemeenteAdmin(PortalAdmin):
 
 @admin.register(VeiligThuisRegio)
 class VeiligThuisRegioAdmin(PortalAdmin):
-    list_display = ("organisatie_naam", "code", "naam", "telefoon", "website")
+    list_display = ("organisatie_naam", "code", "naam", "website_bron")
     search_fields = ("organisatie_naam", "naam", "code")
 
 

@@ -2,6 +2,7 @@
 
 import logging
 
+from django.conf import settings
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.middleware.gzip import GZipMiddleware
@@ -64,7 +65,7 @@ class DatabaseUnavailableMiddleware:
 MINIMAL_503 = (
     "<!DOCTYPE html><html lang='nl'><title>Onderhoud</title><h1>Tijdelijk niet beschikbaar</h1>"
     "<p>Probeer het over enkele minuten opnieuw. Acuut gevaar? Bel 112. "
-    "Veilig Thuis: 0800-2000.</p>"
+    f"Veilig Thuis: {settings.VEILIG_THUIS_TELEFOON}.</p>"
 )
 
 

@@ -2,9 +2,9 @@
 
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import connection
-from django.conf import settings
 from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
@@ -43,8 +43,6 @@ def static_page(request, template):
     return render(request, template)
 
 
-@never_cache
-@require_safe
 @require_safe
 @never_cache
 def weg(request):
@@ -58,6 +56,8 @@ def weg(request):
     return response
 
 
+@never_cache
+@require_safe
 def healthz(request):
     """200 when the database answers, 503 when it does not."""
     try:
@@ -79,7 +79,8 @@ def server_error(request):
     except Exception:  # noqa: BLE001 - the error page itself must never fail
         return HttpResponse(
             "<!DOCTYPE html><html lang='nl'><title>Storing</title><h1>Er ging iets mis</h1>"
-            "<p>Probeer het later opnieuw. Acuut gevaar? Bel 112. Veilig Thuis: 0800-2000.</p>",
+            "<p>Probeer het later opnieuw. Acuut gevaar? Bel 112. "
+            f"Veilig Thuis: {settings.VEILIG_THUIS_TELEFOON}.</p>",
             status=500,
         )
 

@@ -46,9 +46,19 @@ def gunicorn_log(tmp_path):
     log = tmp_path / "gunicorn.log"
     with log.open("wb") as out:
         server = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "routekaart.wsgi", *make_run_gunicorn_options(),
-             "--bind", f"127.0.0.1:{port}"],
-            cwd=BASE_DIR, env=env, stdout=out, stderr=subprocess.STDOUT,
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "routekaart.wsgi",
+                *make_run_gunicorn_options(),
+                "--bind",
+                f"127.0.0.1:{port}",
+            ],
+            cwd=BASE_DIR,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
         )
     try:
         for _ in range(100):

@@ -7,6 +7,7 @@ situation the visitor ticked, the route says the routekaart is silent about it.
 
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db.models import Q
 
 from partners.experts import experts_for, practices_with_experts
@@ -17,9 +18,9 @@ from stappen.models import Ketenstap
 from vermoeden.case import WEET_NIET
 from vermoeden.models import Routeregel, Situatie
 
-# The national number that routes callers to their regional Veilig Thuis
-# (shared/data/veilig-thuis-regios.csv); the regional organisations share it.
-VEILIG_THUIS_TELEFOON = "0800-2000"
+# The national number that routes callers to their regional Veilig Thuis, where the
+# directory has no published record of the region's organisation.
+VEILIG_THUIS_TELEFOON = settings.VEILIG_THUIS_TELEFOON
 # Regional organisation types shown next to Veilig Thuis, where they are loaded.
 PUBLIEKE_TYPES = ("veilig-thuis", "ggd", "politie")
 MELDCODE_KADERS = ("wet-verplichte-meldcode", "meldcode-eergerelateerd-geweld")
@@ -117,10 +118,10 @@ def _veilig_thuis(route, rule):
     return Contact(
         "veilig-thuis",
         regio.organisatie_naam,
-        regio.telefoon or VEILIG_THUIS_TELEFOON,
+        VEILIG_THUIS_TELEFOON,
         rule,
         url=regio.get_absolute_url(),
-        website=regio.website,
+        website="",
     )
 
 

@@ -45,17 +45,26 @@ class Veiligheidsregio(NaturalKeyModel):
 class VeiligThuisRegio(NaturalKeyModel):
     natural_key_field = "code"
 
-    """A Veilig Thuis region with its organisation; reached through 0800-2000."""
+    """A Veilig Thuis region (CBS) and the name of its organisation.
+
+    Contact details (telephone, website) live on the organisation's own record in the
+    directory (an Organisatie of type Veilig Thuis with the region's slug), and every page
+    reads them from there. `website_bron` and `opmerking` are research notes for editors.
+    """
 
     code = models.CharField("CBS-code", max_length=4, unique=True, help_text="Bijvoorbeeld VT20.")
     slug = models.SlugField("slug", max_length=80, unique=True)
     naam = models.CharField("CBS-regionaam", max_length=80)
     organisatie_naam = models.CharField("naam van de organisatie", max_length=120)
-    telefoon = models.CharField("telefoon", max_length=40, default="0800-2000")
-    telefoon_toelichting = models.CharField("toelichting telefoon", max_length=300, blank=True)
-    website = models.URLField("website", blank=True, help_text="Alleen een gecontroleerd adres.")
-    website_bron = models.CharField("bron van het webadres", max_length=300, blank=True)
-    opmerking = models.TextField("opmerking", blank=True)
+    website_bron = models.CharField(
+        "bron van het webadres",
+        max_length=300,
+        blank=True,
+        help_text="Onderzoeksnotitie voor de redactie; niet op de website.",
+    )
+    opmerking = models.TextField(
+        "opmerking", blank=True, help_text="Onderzoeksnotitie voor de redactie; niet op de website."
+    )
 
     class Meta:
         verbose_name = "Veilig Thuis-regio"

@@ -246,25 +246,16 @@ def parse_veilig_thuis(problems, data, rows):
         for column in ("organisatie", "cbs_regionaam", "telefoon"):
             if not row[column]:
                 problems.add(VEILIG_THUIS_FILE, line, f"{code}: {column} is leeg / empty")
-        for column, model_field in (
-            ("organisatie", "organisatie_naam"),
-            ("cbs_regionaam", "naam"),
-            ("telefoon", "telefoon"),
-            ("telefoon_toelichting", "telefoon_toelichting"),
-            ("website", "website"),
-            ("website_bron", "website_bron"),
+        # Names and research notes go to the region; contact details to its organisation.
+        for model, column, model_field in (
+            (VeiligThuisRegio, "organisatie", "organisatie_naam"),
+            (VeiligThuisRegio, "cbs_regionaam", "naam"),
+            (VeiligThuisRegio, "website_bron", "website_bron"),
+            (Organisatie, "telefoon", "telefoon"),
+            (Organisatie, "telefoon_toelichting", "telefoon_toelichting"),
+            (Organisatie, "website", "website"),
         ):
-            check_length(
-                problems, VEILIG_THUIS_FILE, line, VeiligThuisRegio, model_field, row[column]
-            )
-        check_length(
-            problems,
-            VEILIG_THUIS_FILE,
-            line,
-            Organisatie,
-            "telefoon_toelichting",
-            row["telefoon_toelichting"],
-        )
+            check_length(problems, VEILIG_THUIS_FILE, line, model, model_field, row[column])
         if row["website"]:
             try:
                 url(row["website"])

@@ -102,9 +102,6 @@ def sync_veilig_thuis_regios(data, tally):
             "slug": slugify(row["organisatie"]),
             "naam": row["cbs_regionaam"],
             "organisatie_naam": row["organisatie"],
-            "telefoon": row["telefoon"],
-            "telefoon_toelichting": row["telefoon_toelichting"],
-            "website": row["website"],
             "website_bron": row["website_bron"],
             "opmerking": row["opmerking"],
         }
@@ -113,7 +110,7 @@ def sync_veilig_thuis_regios(data, tally):
             stored.get(code),
             {"code": code},
             values,
-            keep_if_blank=("website", "website_bron"),
+            keep_if_blank=("website_bron",),
         )
         tally.add("Veilig Thuis-regio's", outcome)
         result[code] = obj

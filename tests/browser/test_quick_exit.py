@@ -109,8 +109,14 @@ def quick_exit_in_view(page):
 @pytest.mark.parametrize("url", LONG_PAGES)
 @pytest.mark.parametrize(
     "width, height, text_size",
-    [(375, 667, 100), (1280, 900, 100), (320, 640, 100), (1920, 1080, 100), (375, 667, 200),
-     (1280, 900, 200)],
+    [
+        (375, 667, 100),
+        (1280, 900, 100),
+        (320, 640, 100),
+        (1920, 1080, 100),
+        (375, 667, 200),
+        (1280, 900, 200),
+    ],
 )
 def test_quick_exit_stays_in_view_at_every_scroll_position(new_page, url, width, height, text_size):
     page = new_page(viewport={"width": width, "height": height})
