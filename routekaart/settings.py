@@ -230,10 +230,10 @@ CONTENT_SECURITY_POLICY = {
 }
 
 # --- Portal ------------------------------------------------------------------
-# Where the quick-exit ("Snel weg") button sends the visitor: a neutral site.
 # Veilig Thuis's national number (../shared/data/README.md: free, 24/7, routed to the region), for
 # pages that name no region; a region's own number lives on its organisation's record.
 VEILIG_THUIS_TELEFOON = "0800-2000"
+# Where the quick-exit ("Snel weg") button sends the visitor: a neutral site.
 QUICK_EXIT_URL = env_str("QUICK_EXIT_URL", "https://www.google.nl/")
 # Where visitors report an accessibility problem; the toegankelijkheidsverklaring
 # (/toegankelijkheid/) shows it. Empty: the page asks them to contact the beheerder.

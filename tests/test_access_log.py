@@ -74,7 +74,10 @@ def gunicorn_log(tmp_path):
                 opener.open(f"http://127.0.0.1:{port}{path}", timeout=10)
             except urllib.error.HTTPError:
                 pass  # a redirect or an error page: only the log line matters
-            time.sleep(0.3)
+            for _ in range(50):  # the worker writes the line just after the response
+                if path.split("?")[0] in log.read_text():
+                    break
+                time.sleep(0.1)
             return log.read_text()
 
         yield request

@@ -18,9 +18,6 @@ from stappen.models import Ketenstap
 from vermoeden.case import WEET_NIET
 from vermoeden.models import Routeregel, Situatie
 
-# The national number that routes callers to their regional Veilig Thuis, where the
-# directory has no published record of the region's organisation.
-VEILIG_THUIS_TELEFOON = settings.VEILIG_THUIS_TELEFOON
 # Regional organisation types shown next to Veilig Thuis, where they are loaded.
 PUBLIEKE_TYPES = ("veilig-thuis", "ggd", "politie")
 MELDCODE_KADERS = ("wet-verplichte-meldcode", "meldcode-eergerelateerd-geweld")
@@ -102,14 +99,18 @@ def _veilig_thuis(route, rule):
     gemeente = route.gemeente
     if gemeente is None:
         return Contact(
-            "veilig-thuis", "Veilig Thuis in uw regio", VEILIG_THUIS_TELEFOON, rule, website=""
+            "veilig-thuis",
+            "Veilig Thuis in uw regio",
+            settings.VEILIG_THUIS_TELEFOON,
+            rule,
+            website="",
         )
     for org in route.regionaal:
         if org.type.slug == "veilig-thuis":
             return Contact(
                 "veilig-thuis",
                 org.naam,
-                org.telefoon or VEILIG_THUIS_TELEFOON,
+                org.telefoon or settings.VEILIG_THUIS_TELEFOON,
                 rule,
                 url=org.get_absolute_url(),
                 website=org.website,
@@ -118,7 +119,7 @@ def _veilig_thuis(route, rule):
     return Contact(
         "veilig-thuis",
         regio.organisatie_naam,
-        VEILIG_THUIS_TELEFOON,
+        settings.VEILIG_THUIS_TELEFOON,
         rule,
         url=regio.get_absolute_url(),
         website="",
