@@ -8,6 +8,8 @@ of content.
 
 from itertools import groupby
 
+from django.db.models import Prefetch
+
 from praktijken.models import Verhaal
 from routekaart.models import Kader, Sectie
 from stappen.models import Aandachtspunt, Citaat, Praktijkvoorbeeld
@@ -45,15 +47,21 @@ def _attach(sections, items_by_kind):
     return _blocks(loose)
 
 
-def chapter_sections(hoofdstuk):
-    """Published sections of a chapter, each with `.blocks`, `.verhalen_list` and `.kaders_list`.
+def _discussed_frameworks():
+    """Prefetch for a section's `.kaders_gezien`: frameworks it discusses, in source order."""
+    return Prefetch("kaders_besproken", queryset=Kader.objects.published(), to_attr="kaders_gezien")
 
-    Runs eight queries, independent of the number of sections and items.
+
+def chapter_sections(hoofdstuk):
+    """Published sections of a chapter, each with `.blocks`, `.verhalen_list`, `.kaders_list`
+    (frameworks placed under it) and `.kaders_gezien` (frameworks it discusses).
+
+    Runs nine queries (one for the discussed frameworks), whatever the amount of content.
     """
     sections = list(
         Sectie.objects.published()
         .filter(hoofdstuk=hoofdstuk)
-        .prefetch_related("stappen")
+        .prefetch_related("stappen", _discussed_frameworks())
         .order_by("volgorde", "slug")
     )
     items_by_kind = [
@@ -62,11 +70,15 @@ def chapter_sections(hoofdstuk):
     ]
     loose = _attach(sections, items_by_kind)
     section_ids = [s.pk for s in sections]
-    verhalen = Verhaal.objects.published().filter(sectie__in=section_ids)
+    verhalen = Verhaal.objects.published().filter(sectie__in=section_ids).select_related("praktijk")
     kaders = Kader.objects.published().filter(sectie__in=section_ids)
     for s in sections:
         s.verhalen_list = [v for v in verhalen if v.sectie_id == s.pk]
-        s.kaders_list = [k for k in kaders if k.sectie_id == s.pk]
+        placed = [k for k in kaders if k.sectie_id == s.pk]
+        # With a text of their own they are shown whole; otherwise the section's
+        # text already discusses them and a link suffices.
+        s.kaders_list = [k for k in placed if k.tekst]
+        s.kaders_links = [k for k in placed if not k.tekst]
     return sections, loose
 
 
@@ -85,6 +97,7 @@ def tagged_content(*, stap=None, praktijk=None):
         Sectie.objects.published()
         .filter(**filters)
         .select_related("hoofdstuk")
+        .prefetch_related(_discussed_frameworks())
         .order_by("hoofdstuk__volgorde", "volgorde", "slug")
         .distinct()
     )
@@ -94,5 +107,5 @@ def tagged_content(*, stap=None, praktijk=None):
     ]
     loose = _attach(sections, items_by_kind)
     for s in sections:
-        s.verhalen_list, s.kaders_list = [], []
+        s.verhalen_list, s.kaders_list, s.kaders_links = [], [], []
     return {"secties": sections, "loose": loose}

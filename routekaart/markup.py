@@ -18,6 +18,7 @@ ALLOWED_TAGS = {
     "blockquote",
     "br",
     "code",
+    "div",
     "em",
     "h3",
     "h4",
@@ -35,8 +36,33 @@ ALLOWED_TAGS = {
     "tr",
     "ul",
 }
-ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "td": {"colspan"}, "th": {"scope"}}
+ALLOWED_ATTRIBUTES = {
+    "a": {"href", "title", "class"},
+    "abbr": {"title"},
+    "div": {"class"},
+    "li": {"id"},
+    "sup": {"id"},
+    "td": {"colspan"},
+    "th": {"scope"},
+}
+# Footnotes ("text[^1]" and "[^1]: note") need their own ids and classes; nothing else
+# an editor writes gets an id or a class.
+_FOOTNOTE_VALUES = re.compile(r"fn:\d+|fnref:\d+|footnote|footnote-ref|footnote-backref")
+
+
+def _attribute_filter(tag: str, attribute: str, value: str) -> str | None:
+    if attribute in {"id", "class"}:
+        return value if _FOOTNOTE_VALUES.fullmatch(value) else None
+    return value
+
+
 ALLOWED_URL_SCHEMES = {"http", "https", "mailto", "tel"}
+
+_FOOTNOTE_CONFIG = {
+    "BACKLINK_TEXT": "↩",
+    "BACKLINK_TITLE": "Terug naar de tekst bij voetnoot %d",
+    "SUPERSCRIPT_TEXT": "{}",
+}
 
 # Splits HTML into tags and text so that only text is touched.
 _TAG_OR_TEXT = re.compile(r"(<[^>]+>)")
@@ -49,6 +75,7 @@ def sanitise_html(html: str) -> str:
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes=ALLOWED_URL_SCHEMES,
         link_rel="noopener noreferrer",
+        attribute_filter=_attribute_filter,
     )
 
 
@@ -56,7 +83,12 @@ def render_markdown(text: str, glossary: dict[str, str] | None = None) -> str:
     """Render Markdown to safe HTML; mark up glossary terms with <abbr> when given."""
     if not text:
         return ""
-    html = markdown.markdown(text, extensions=["extra", "sane_lists"], output_format="html")
+    html = markdown.markdown(
+        text,
+        extensions=["extra", "sane_lists"],
+        extension_configs={"extra": {"footnotes": _FOOTNOTE_CONFIG}},
+        output_format="html",
+    )
     html = sanitise_html(html)
     if glossary:
         html = mark_abbreviations(html, glossary)

@@ -27,6 +27,10 @@ __all__ = [
 ]
 
 
+# The chapter whose text the home page shows; it has no page of its own.
+HOME_CHAPTER = "inleiding"
+
+
 class Hoofdstuk(Publiceerbaar):
     """A chapter of the routekaart, such as "Rol en kader" or a step chapter."""
 
@@ -46,6 +50,8 @@ class Hoofdstuk(Publiceerbaar):
         return self.titel
 
     def get_absolute_url(self):
+        if self.slug == HOME_CHAPTER:
+            return reverse("routekaart:home")
         return reverse("routekaart:hoofdstuk", kwargs={"slug": self.slug})
 
 
@@ -120,8 +126,18 @@ class Kader(Publiceerbaar):
     samenvatting = models.TextField(
         "samenvatting", blank=True, help_text="Eén of twee zinnen voor overzichten. Markdown."
     )
-    tekst = models.TextField("tekst", blank=True, help_text="Markdown.")
-    url = models.URLField("webadres", max_length=500, blank=True)
+    tekst = models.TextField(
+        "tekst",
+        blank=True,
+        help_text="Markdown. Laat leeg als de tekst van de sectie dit kader al bespreekt; "
+        "het hoofdstuk toont het kader dan als verwijzing, zonder de tekst te herhalen.",
+    )
+    url = models.URLField(
+        "webadres",
+        max_length=500,
+        blank=True,
+        help_text="De officiële tekst, zoals het artikel op wetten.overheid.nl.",
+    )
     sectie = models.ForeignKey(
         Sectie,
         on_delete=models.SET_NULL,
@@ -141,12 +157,21 @@ class Kader(Publiceerbaar):
     praktijken = models.ManyToManyField(
         "praktijken.Praktijk", blank=True, related_name="kaders", verbose_name="praktijken"
     )
+    besproken_in = models.ManyToManyField(
+        Sectie,
+        blank=True,
+        related_name="kaders_besproken",
+        verbose_name="besproken in",
+        help_text="Andere secties van de routekaart die dit kader bespreken, bijvoorbeeld "
+        "de do's en don'ts bij een praktijk. Beide pagina's verwijzen naar elkaar.",
+    )
     history = HistoricalRecords()
 
     class Meta(Publiceerbaar.Meta):
         verbose_name = "kader"
         verbose_name_plural = "kaders"
-        ordering = ["soort", "volgorde", "slug"]
+        # Source order: the chapter reads them as the routekaart does.
+        ordering = ["volgorde", "slug"]
 
     def __str__(self):
         return self.titel

@@ -6,6 +6,7 @@ fixtures and backups refer to records by that key instead of by database id.
 """
 
 from django.db import models, transaction
+from django.utils import timezone
 
 
 class Status(models.TextChoices):
@@ -74,12 +75,21 @@ class Publiceerbaar(NaturalKeyModel):
         default=0,
         help_text="Lagere getallen komen eerst binnen hun hoofdstuk of lijst.",
     )
+    # Shown as "Laatst gewijzigd" on public pages: set by save(); a fixture load gets
+    # the load time from the default (loaddata saves raw, so auto_now would not run).
+    gewijzigd_op = models.DateTimeField("laatst gewijzigd", default=timezone.now, editable=False)
 
     objects = NaturalKeyManager.from_queryset(PublicatieQuerySet)()
 
     class Meta:
         abstract = True
         ordering = ["volgorde", "slug"]
+
+    def save(self, *args, **kwargs):
+        self.gewijzigd_op = timezone.now()
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "gewijzigd_op"}
+        super().save(*args, **kwargs)
 
     @property
     def is_published(self):

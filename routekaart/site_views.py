@@ -14,7 +14,7 @@ from partners.experts import practices_with_experts
 from routekaart import search
 from routekaart.caching import cache_public_page
 from routekaart.content import chapter_sections
-from routekaart.models import Hoofdstuk
+from routekaart.models import HOME_CHAPTER, Hoofdstuk
 from routekaart.pagination import page_number
 from stappen.models import Ketenstap
 
@@ -22,7 +22,7 @@ from stappen.models import Ketenstap
 @require_safe
 @cache_public_page
 def home(request):
-    inleiding = Hoofdstuk.objects.published().filter(slug="inleiding").first()
+    inleiding = Hoofdstuk.objects.published().filter(slug=HOME_CHAPTER).first()
     sections, loose = chapter_sections(inleiding) if inleiding else ([], {})
     praktijken = list(practices_with_experts())
     context = {
@@ -31,7 +31,7 @@ def home(request):
         "loose": loose,
         "praktijken": praktijken,
         "stappen": list(Ketenstap.objects.published()),
-        "hoofdstukken": Hoofdstuk.objects.published().exclude(slug="inleiding"),
+        "hoofdstukken": Hoofdstuk.objects.published().exclude(slug=HOME_CHAPTER),
         "experts": praktijken,
     }
     return render(request, "routekaart/home.html", context)

@@ -1,18 +1,21 @@
 """Pages of the routekaart's own content: chapters, frameworks, sources, glossary."""
 
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_safe
 
 from routekaart.caching import cache_public_page
 from routekaart.content import chapter_sections
 from routekaart.filters import BronFilter
-from routekaart.models import Begrip, Hoofdstuk, Kader
+from routekaart.models import HOME_CHAPTER, Begrip, Hoofdstuk, Kader
 from stappen.models import Ketenstap
 
 
 @require_safe
 @cache_public_page
 def hoofdstuk(request, slug):
+    if slug == HOME_CHAPTER:
+        # The home page is the one home of the introduction's text.
+        return redirect("routekaart:home", permanent=True)
     chapter = get_object_or_404(Hoofdstuk.objects.published(), slug=slug)
     sections, loose = chapter_sections(chapter)
     context = {
@@ -29,13 +32,8 @@ def hoofdstuk(request, slug):
 def rol_en_kader(request):
     chapter = get_object_or_404(Hoofdstuk.objects.published(), slug="rol-en-kader")
     sections, loose = chapter_sections(chapter)
-    kaders = Kader.objects.published().prefetch_related("praktijken")
-    groups = []
-    for value, label in Kader.Soort.choices:
-        items = [k for k in kaders if k.soort == value]
-        if items:
-            groups.append({"soort": value, "label": label, "kaders": items})
-    context = {"hoofdstuk": chapter, "sections": sections, "loose": loose, "groups": groups}
+    # Every framework stands once, under the section that discusses it, in source order.
+    context = {"hoofdstuk": chapter, "sections": sections, "loose": loose}
     return render(request, "routekaart/rol_en_kader.html", context)
 
 
@@ -43,7 +41,10 @@ def rol_en_kader(request):
 @cache_public_page
 def kader(request, slug):
     framework = get_object_or_404(
-        Kader.objects.published().prefetch_related("praktijken"), slug=slug
+        Kader.objects.published()
+        .select_related("sectie__hoofdstuk")
+        .prefetch_related("praktijken", "besproken_in__hoofdstuk"),
+        slug=slug,
     )
     context = {"kader": framework, "soort_label": framework.get_soort_display()}
     return render(request, "routekaart/kader.html", context)

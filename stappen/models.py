@@ -104,6 +104,8 @@ class Praktijkvoorbeeld(StapOnderdeel):
         METHODIEK = "methodiek", "Methodiek"
         TIP = "tip", "Tip"
         AFSPRAAK = "afspraak", "Reeds gemaakte afspraak"
+        # A box the source sets apart without a label of its own.
+        UITGELICHT = "uitgelicht", "Uitgelicht (zonder label)"
 
     titel = models.CharField("titel", max_length=250)
     soort = models.CharField(

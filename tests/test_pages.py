@@ -20,7 +20,6 @@ PAGES = [
     "/stappen/7-monitoring/",
     "/rol-en-kader/",
     "/rol-en-kader/wetsvoorstel-tegengaan-huwelijkse-gevangenschap/",
-    "/routekaart/inleiding/",
     "/routekaart/naar-beleid-en-uitvoering/",
     "/routekaart/partners/",
     "/routekaart/beschermen-en-stoppen-geweld/",

@@ -74,3 +74,36 @@ def highlight(text, words):
     if pattern is None:
         return mark_safe(escaped)
     return mark_safe(pattern.sub(r"<mark>\1</mark>", escaped))
+
+
+_ATTACHED = ("blocks", "verhalen_list", "kaders_list", "kaders_links", "secties", "loose")
+
+
+def _change_dates(thing):
+    """Every `gewijzigd_op` in what a page shows: objects, lists, blocks, sections."""
+    if thing is None or isinstance(thing, str):
+        return
+    if isinstance(thing, dict):
+        for value in thing.values():
+            yield from _change_dates(value)
+        return
+    if isinstance(thing, list | tuple):
+        for value in thing:
+            yield from _change_dates(value)
+        return
+    changed = getattr(thing, "gewijzigd_op", None)
+    if changed is not None:
+        yield changed
+    for name in _ATTACHED:
+        yield from _change_dates(getattr(thing, name, None))
+
+
+@register.inclusion_tag("includes/_laatst_gewijzigd.html")
+def laatst_gewijzigd(*shown):
+    """The latest change among what a page shows, as a dated line.
+
+    Pass objects and the lists a page renders (already evaluated, so no query runs):
+    {% laatst_gewijzigd hoofdstuk sections loose %}
+    """
+    dates = list(_change_dates(list(shown)))
+    return {"gewijzigd_op": max(dates) if dates else None}
