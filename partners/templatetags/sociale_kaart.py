@@ -31,9 +31,9 @@ def organisatietypes(stap):
 
 
 @register.inclusion_tag("partners/includes/_national_partners.html")
-def landelijke_partners():
+def landelijke_partners(kopniveau=3):
     """The national partners of the sociale kaart, grouped as in the chapter 'Partners'.
 
-    Usage: {% landelijke_partners %} (two queries)
+    Usage: {% landelijke_partners 3 %}, with the level of the group headings (two queries)
     """
-    return {"groups": national_partner_groups()}
+    return {"groups": national_partner_groups(), "kopniveau": kopniveau}
