@@ -7,4 +7,5 @@ app_name = "stappen"
 urlpatterns = [
     path("", views.index, name="index"),
     path("<slug:slug>/", views.detail, name="detail"),
+    path("<slug:slug>/checklist/", views.checklist, name="checklist"),
 ]

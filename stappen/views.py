@@ -31,3 +31,15 @@ def detail(request, slug):
         "praktijken": Praktijk.objects.published(),
     }
     return render(request, "stappen/detail.html", context)
+
+
+@require_safe
+@cache_public_page
+def checklist(request, slug):
+    """What must be arranged in one step, alone, to print on one or two A4 pages.
+
+    The sections come from `{% checklist_inhoud stap %}`: the step's "Wat moet er zijn of
+    geregeld worden?" with the sub-sections under it and their checklists.
+    """
+    stap = get_object_or_404(Ketenstap.objects.published(), slug=slug)
+    return render(request, "stappen/checklist.html", {"stap": stap})

@@ -18,6 +18,7 @@ PAGES = [
     "/stappen/1-preventie/",
     "/stappen/4-melden-en-veiligheidsbeoordeling/",
     "/stappen/7-monitoring/",
+    "/stappen/4-melden-en-veiligheidsbeoordeling/checklist/",
     "/rol-en-kader/",
     "/rol-en-kader/wetsvoorstel-tegengaan-huwelijkse-gevangenschap/",
     "/routekaart/naar-beleid-en-uitvoering/",

@@ -7,7 +7,7 @@ so their pages load these tags instead of importing it: `{% load inhoud %}`.
 from django import template
 
 from routekaart.content import chapter_sections, tagged_content
-from routekaart.models import Hoofdstuk, Kader
+from routekaart.models import Hoofdstuk, Kader, Sectie
 
 register = template.Library()
 
@@ -48,3 +48,24 @@ def kaders_voor(praktijk):
         "overig": [k for k in kaders if k.soort != strafrecht],
         "strafrecht": [k for k in kaders if k.soort == strafrecht],
     }
+
+
+@register.simple_tag
+def checklist_inhoud(stap):
+    """The part of a step's content that says what must be arranged: from its first
+    "Wat moet er zijn of geregeld worden?" section up to the next section at that level.
+
+    Usage: {% checklist_inhoud stap as secties %} (the queries of getagde_inhoud)
+    """
+    sections = tagged_content(stap=stap)["secties"]
+    start = next((i for i, s in enumerate(sections) if s.soort == Sectie.Soort.GEREGELD), None)
+    if start is None:
+        return []
+    chosen = [sections[start]]
+    for section in sections[start + 1 :]:
+        if section.kopniveau <= sections[start].kopniveau or section.hoofdstuk_id != (
+            sections[start].hoofdstuk_id
+        ):
+            break
+        chosen.append(section)
+    return chosen

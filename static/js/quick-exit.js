@@ -12,6 +12,9 @@
  *   portal page. The browser's history list (Ctrl+H) still names the pages; no script can
  *   erase that, and the "Veilig internetten" page says so.
  * A flag in sessionStorage carries the exit across that one traversal and is removed at once.
+ *
+ * The second part, at the end, serves print (kept in this file so that every page stays
+ * within its budget of requests).
  */
 (function () {
   "use strict";
@@ -145,4 +148,48 @@
       leave(exitTarget());
     }
   });
+})();
+
+/*
+ * Print: link addresses in full and the date of printing.
+ *
+ * The print stylesheet writes each link's address after its text. For the portal's own
+ * links that is a path ("/stappen/..."); here every such link gets its absolute address in
+ * data-print-href, which the stylesheet prefers. The footer line "Afgedrukt van <address>"
+ * gets today's date when the page is printed. Without JavaScript the paths and the
+ * footer's full address still print.
+ */
+(function () {
+  "use strict";
+
+  function absoluteAddresses() {
+    var links = document.querySelectorAll('main a[href^="/"]');
+    for (var i = 0; i < links.length; i++) {
+      if (links[i].getAttribute("href").indexOf("//") !== 0) {
+        links[i].setAttribute("data-print-href", links[i].href);
+      }
+    }
+  }
+
+  function printDate() {
+    var target = document.querySelector(".site-print-date");
+    if (target) {
+      var today = new Date().toLocaleDateString("nl-NL", {
+        day: "numeric", month: "long", year: "numeric"
+      });
+      target.textContent = " op " + today;
+    }
+  }
+
+  function prepare() {
+    absoluteAddresses();
+    printDate();
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", prepare);
+  } else {
+    prepare();
+  }
+  window.addEventListener("beforeprint", printDate);
 })();
