@@ -3,7 +3,7 @@
 import django_filters
 from django import forms
 
-from partners.lookup import find_gemeente_pk
+from partners.lookup import find_place
 from partners.models import Gemeente, Niveau, Organisatie, Organisatietype, VeiligThuisRegio
 from praktijken.filters import praktijk_filter
 from routekaart.search import search_queryset
@@ -29,19 +29,28 @@ def regio_choices():
 
 
 class GemeenteField(forms.CharField):
-    """Accepts a CBS code (GM0345), a name or an alias and cleans to a Gemeente."""
+    """Accepts a CBS code (GM0345), a gemeente name or alias, a woonplaats or a postcode,
+    and cleans to a Gemeente; `gemeente.gevonden_via` says why, when it was not named."""
 
     def clean(self, value):
         value = super().clean(value)
         if not value:
             return None
-        pk = find_gemeente_pk(value)
-        if pk is None:
+        plaats = find_place(value)
+        if plaats.meerdere:
+            names = ", ".join(
+                Gemeente.objects.filter(pk__in=plaats.gemeente_pks).values_list("naam", flat=True)
+            )
+            raise forms.ValidationError(f"{plaats.uitleg} Het kan zijn: {names}.", code="ambiguous")
+        if not plaats.gevonden:
             raise forms.ValidationError(
-                "Onbekende gemeente: gebruik een gemeentenaam of een CBS-code zoals GM0345.",
+                "Onbekende gemeente: gebruik een gemeentenaam, een woonplaats, een postcode "
+                "(bijvoorbeeld 5911) of een CBS-code zoals GM0345.",
                 code="unknown",
             )
-        return Gemeente.objects.with_regions().get(pk=pk)
+        gemeente = Gemeente.objects.with_regions().get(pk=plaats.gemeente_pks[0])
+        gemeente.gevonden_via = plaats.uitleg
+        return gemeente
 
 
 class GemeenteFilter(django_filters.Filter):

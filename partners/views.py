@@ -1,3 +1,5 @@
+from urllib.parse import urlencode
+
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
@@ -6,7 +8,7 @@ from django.views.decorators.http import require_safe
 from partners.experts import practices_with_experts
 from partners.filters import OrganisatieFilter, organisatietype_choices
 from partners.geo import vt_region_paths
-from partners.lookup import find_gemeente_pk, suggest_gemeenten
+from partners.lookup import find_place, suggest_gemeenten
 from partners.models import (
     Contactpersoon,
     Gemeente,
@@ -108,22 +110,27 @@ def detail(request, slug):
 @require_safe
 @cache_public_page
 def gemeenten(request):
-    """The find-your-gemeente box: an exact match redirects, otherwise suggestions."""
+    """The find-your-gemeente box. A gemeente, woonplaats or postcode that leads to one
+    gemeente redirects there (saying why); a name of several gemeenten lists them."""
     query = request.GET.get("gemeente", "").strip()
     suggestions = []
-    error = ""
+    error = uitleg = ""
     if query:
-        pk = find_gemeente_pk(query)
-        if pk is not None:
-            return redirect(Gemeente.objects.get(pk=pk))
-        suggestions = list(Gemeente.objects.filter(pk__in=suggest_gemeenten(query)))
-        if not suggestions:
-            error = (
-                "Geen gemeente gevonden met deze naam. Controleer de spelling of kies uit de lijst."
-            )
+        plaats = find_place(query)
+        if plaats.gevonden:
+            target = Gemeente.objects.get(pk=plaats.gemeente_pks[0]).get_absolute_url()
+            return redirect(f"{target}?{urlencode(plaats.via)}" if plaats.via else target)
+        if plaats.meerdere:
+            suggestions = list(Gemeente.objects.filter(pk__in=plaats.gemeente_pks))
+            uitleg = plaats.uitleg
+        else:
+            suggestions = list(Gemeente.objects.filter(pk__in=suggest_gemeenten(query)))
+            if not suggestions:
+                error = plaats.uitleg
     context = {
         "query": query[:100],
         "suggestions": suggestions,
+        "uitleg": uitleg,
         "error": error,
         "regios": VeiligThuisRegio.objects.prefetch_related(
             Prefetch(
@@ -172,17 +179,49 @@ def _served_by_type(serving):
 @require_safe
 @cache_public_page
 def gemeente(request, slug):
+    """ "Wie belt u hier?": Veilig Thuis, the public partners of the gemeente's regions,
+    the national experts, then every other type of partner."""
     gemeente = get_object_or_404(Gemeente.objects.with_regions(), slug=slug)
     groups = _served_by_type(Organisatie.objects.published().for_gemeente(gemeente))
+    by_type = {g["type"].slug: g for g in groups}
+    publiek = [by_type[slug] for slug in PUBLIC_TYPES if slug in by_type]
+    shown_apart = {*PUBLIC_TYPES, "veilig-thuis"}
     context = {
         "gemeente": gemeente,
         "veilig_thuis": _veilig_thuis(groups),
         "regio": gemeente.veilig_thuis_regio,
+        "publiek": publiek,
+        "landelijk_publiek": list(
+            Organisatie.objects.national().filter(type__slug__in=NATIONAL_PUBLIC_TYPES)
+        ),
+        "gevonden_via": _found_via(request, gemeente),
         "experts": practices_with_experts(),
-        "groups": groups,
+        "groups": [g for g in groups if g["type"].slug not in shown_apart],
         "filter_query": f"gemeente={gemeente.code}",
     }
     return render(request, "partners/gemeente.html", context)
+
+
+# The public organisations every gemeente has, in the order a caller needs them.
+PUBLIC_TYPES = ("ggd", "politie", "openbaar-ministerie", "rechtbank")
+NATIONAL_PUBLIC_TYPES = ("centrum-seksueel-geweld",)
+
+
+def _found_via(request, gemeente):
+    """Why the finder chose this gemeente, from ?woonplaats=WP1474 or ?postcode=5911.
+
+    Only values that really belong to this gemeente are explained; others are ignored.
+    """
+    code = request.GET.get("woonplaats", "")[:6]
+    if code:
+        plaats = gemeente.woonplaatsen.filter(code=code).first()
+        if plaats is not None:
+            return f"{plaats.naam} ligt in de gemeente {gemeente.naam}."
+    pc4 = request.GET.get("postcode", "")[:4]
+    if pc4:
+        if gemeente.postcodes.filter(pc4=pc4).exists():
+            return f"Postcode {pc4} ligt in de gemeente {gemeente.naam}."
+    return ""
 
 
 def _veilig_thuis(groups):

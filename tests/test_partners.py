@@ -57,7 +57,7 @@ def test_regional_partner_follows_veiligheidsregio_where_it_differs(client):
     """Uitgeest is in VR12 Kennemerland but in Veilig Thuis-regio Noord-Holland Noord."""
     uitgeest = Gemeente.objects.get(code="GM0450")
     assert uitgeest.veiligheidsregio.code != "VR10"
-    ggd = make_org("ggd-kennemerland", niveau="regionaal")
+    ggd = make_org("voorbeeld-partner-kennemerland", niveau="regionaal")
     ggd.veiligheidsregios.add(uitgeest.veiligheidsregio)
     names = {o.naam for o in client.get(f"/partners/?gemeente={uitgeest.code}").context["page"]}
     assert ggd.naam in names
@@ -132,7 +132,7 @@ def test_find_your_gemeente_is_forgiving(client):
     html = client.get("/gemeenten/?gemeente=veenend").content.decode()
     assert "Bedoelde u?" in html and "/gemeenten/veenendaal/" in html
     html = client.get("/gemeenten/?gemeente=qqqqq").content.decode()
-    assert "Geen gemeente gevonden" in html
+    assert "is geen gemeente of woonplaats" in html
     assert client.get("/gemeenten/?gemeente=" + "x" * 5000).status_code == 200
 
 

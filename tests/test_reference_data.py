@@ -48,6 +48,12 @@ def load(*args):
     return out.getvalue()
 
 
+# Gemeenten, VR's, VT-regio's, provincies, VT organisations and type; then (issue 13) the
+# GGD/politie/arrondissement/jeugdregio regions, woonplaatsen, PC4, 57 organisations, 5 types.
+BASE_RECORDS = 342 + 25 + 25 + 12 + 25 + 1
+LAYER_RECORDS = (25 + 10 + 11 + 42) + 2502 + 4074 + (25 + 10 + 10 + 11 + 1) + 5
+
+
 def counts(output):
     """(created, updated, unchanged) summed over all lines of the report."""
     totals = [0, 0, 0]
@@ -126,7 +132,7 @@ def test_loads_all_records(loaded):
     assert Veiligheidsregio.objects.count() == 25
     assert Provincie.objects.count() == 12
     assert Organisatie.objects.filter(type__slug="veilig-thuis").count() == 25
-    assert counts(loaded) == (342 + 25 + 25 + 12 + 25 + 1, 0, 0)
+    assert counts(loaded) == (BASE_RECORDS + LAYER_RECORDS, 342, 0)
 
 
 @pytest.mark.django_db
@@ -225,7 +231,7 @@ def test_rerun_changes_nothing(loaded):
     output = load()
     created, updated, unchanged = counts(output)
     assert (created, updated) == (0, 0)
-    assert unchanged == 342 + 25 + 25 + 12 + 25 + 1
+    assert unchanged == BASE_RECORDS + LAYER_RECORDS + 342  # and each gemeente's layers
     assert snapshot() == before
 
 
@@ -368,7 +374,7 @@ def test_missing_file_raises(tmp_path):
 @pytest.mark.django_db
 def test_dry_run_writes_nothing(db):
     output = load("--dry-run")
-    assert counts(output)[0] == 342 + 25 + 25 + 12 + 25 + 1
+    assert counts(output)[0] == BASE_RECORDS + LAYER_RECORDS
     assert "nothing written" in output
     assert snapshot() == ([], [], [], [], [], [])
 

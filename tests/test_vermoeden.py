@@ -271,7 +271,7 @@ def test_a_unique_start_of_a_name_is_taken_and_said(client):
     ("query", "field", "message"),
     [
         ("praktijk=besnijdenis&gemeente=Venlo", "praktijk", "Deze praktijk kennen we niet."),
-        ("praktijk=vgv&gemeente=Nergenshuizen", "gemeente", "Geen gemeente gevonden."),
+        ("praktijk=vgv&gemeente=Nergenshuizen", "gemeente", "is geen gemeente of woonplaats"),
         ("praktijk=vgv&gemeente=" + "x" * 5000, "gemeente", "Deze invoer is te lang"),
         (
             "praktijk=vgv&situatie=acuut&situatie=%3Cscript%3E",

@@ -8,7 +8,7 @@ shows. Nothing the visitor enters is stored.
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
-from partners.lookup import find_gemeente_pk, suggest_gemeenten
+from partners.lookup import find_place, suggest_gemeenten
 from partners.models import Gemeente
 from praktijken.models import PRAKTIJK_SLUGS
 from vermoeden.models import Situatie
@@ -113,8 +113,16 @@ def _parse_gemeente(case, value):
             "Vul de naam van een gemeente of een CBS-code in."
         )
         return
-    pk = find_gemeente_pk(value)
-    if pk is None:
+    plaats = find_place(value)
+    pk = plaats.gemeente_pks[0] if plaats.gevonden else None
+    if plaats.gevonden and plaats.soort != "gemeente":
+        # A woonplaats or postcode: say which gemeente it is ("Tegelen ligt in ...").
+        case.gemeente_toelichting = f"{plaats.uitleg} We tonen de route voor"
+    elif plaats.meerdere:
+        case.gemeente_suggesties = list(Gemeente.objects.filter(pk__in=plaats.gemeente_pks))
+        case.errors["gemeente"] = plaats.uitleg
+        return
+    elif pk is None:
         suggestions = suggest_gemeenten(value)
         if len(suggestions) == 1:
             # One gemeente starts with or contains what was typed: take it, and say so.
@@ -125,7 +133,7 @@ def _parse_gemeente(case, value):
             case.errors["gemeente"] = "Meerdere gemeenten passen bij uw invoer. Kies er een."
             return
         else:
-            case.errors["gemeente"] = (
+            case.errors["gemeente"] = plaats.uitleg or (
                 "Geen gemeente gevonden. Controleer de spelling, of vul de CBS-code in "
                 "(bijvoorbeeld GM0983)."
             )

@@ -80,7 +80,15 @@ class VeiligThuisRegio(NaturalKeyModel):
 
 class GemeenteQuerySet(models.QuerySet):
     def with_regions(self):
-        return self.select_related("provincie", "veiligheidsregio", "veilig_thuis_regio")
+        return self.select_related(
+            "provincie",
+            "veiligheidsregio",
+            "veilig_thuis_regio",
+            "ggd_regio",
+            "politie_eenheid",
+            "arrondissement",
+            "jeugdregio",
+        )
 
 
 class Gemeente(NaturalKeyModel):
@@ -107,6 +115,39 @@ class Gemeente(NaturalKeyModel):
         on_delete=models.PROTECT,
         related_name="gemeenten",
         verbose_name="Veilig Thuis-regio",
+    )
+    # The layers of shared/data/indelingen; empty until the loader has read those files.
+    ggd_regio = models.ForeignKey(
+        "partners.GGDRegio",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="gemeenten",
+        verbose_name="GGD-regio",
+    )
+    politie_eenheid = models.ForeignKey(
+        "partners.PolitieEenheid",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="gemeenten",
+        verbose_name="politie-eenheid",
+    )
+    arrondissement = models.ForeignKey(
+        "partners.Arrondissement",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="gemeenten",
+        verbose_name="arrondissement",
+    )
+    jeugdregio = models.ForeignKey(
+        "partners.Jeugdregio",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="gemeenten",
+        verbose_name="jeugdregio",
     )
 
     objects = NaturalKeyManager.from_queryset(GemeenteQuerySet)()

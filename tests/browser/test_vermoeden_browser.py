@@ -98,7 +98,7 @@ def test_form_works_without_javascript_and_reports_bad_input_next_to_the_field(n
     page.click(".vermoeden-form button[type=submit]")
     page.wait_for_url("**/vermoeden/?*")
     error = page.locator("#vermoeden-gemeente-fout")
-    assert "Geen gemeente gevonden" in error.inner_text()
+    assert "is geen gemeente of woonplaats" in error.inner_text()
     assert "vermoeden-gemeente-fout" in page.get_attribute(
         "#vermoeden-gemeente", "aria-describedby"
     )

@@ -18,7 +18,14 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from partners.referentie import load_files, stale_codes, write_all
+from partners.referentie import (
+    load_files,
+    load_indelingen,
+    present,
+    stale_codes,
+    write_all,
+    write_indelingen,
+)
 
 
 class Command(BaseCommand):
@@ -48,8 +55,13 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         directory, dry_run = options["dir"], options["dry_run"]
         data = load_files(directory)
+        # The more layers (GGD, politie, arrondissement, jeugdregio, woonplaatsen,
+        # postcodes) load when their files are there, checked before anything is written.
+        indelingen = load_indelingen(directory, data.gemeenten) if present(directory) else None
         with transaction.atomic():
             tally = write_all(data)
+            if indelingen is not None:
+                write_indelingen(indelingen, tally)
             stale = stale_codes(data)
             if dry_run:
                 transaction.set_rollback(True)
