@@ -181,7 +181,8 @@ AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_HTTP_RESPONSE_CODE = 429
-AXES_LOCKOUT_TEMPLATE = "admin/lockout.html"
+# The Dutch lockout page, rendered with the portal admin site's branding.
+AXES_LOCKOUT_CALLABLE = "routekaart.admin_site.lockout_response"
 AXES_CLIENT_IP_CALLABLE = "routekaart.admin_site.client_ip"
 
 # --- HTTPS and cookies -----------------------------------------------------
