@@ -114,9 +114,11 @@ class PortalAdminSite(OTPAdminSite):
 
     def index(self, request, extra_context=None):
         from partners.due import due_overview
+        from routekaart.admin_users import may_make_editors
 
         context = {
             "te_controleren": due_overview(request.user),
+            "kan_redacteur_maken": may_make_editors(request.user),
             "check_interval_days": settings.PARTNER_CHECK_INTERVAL_DAYS,
             **(extra_context or {}),
         }
