@@ -11,7 +11,7 @@ import django
 import pytest
 from django.conf import settings
 
-from tests.factories_curation import make_regio, make_regionaal, make_user
+from tests.factories_curation import make_regio, make_regionaal, make_type, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -181,3 +181,13 @@ def test_the_compiler_writes_what_gettext_reads(tmp_path):
     assert translations.ngettext('one "%d"', "many", 2) == "veel"
     assert translations.gettext("Unsure") == "Unsure"
     assert compile_messages.is_current(tmp_path / "t.po")
+
+
+def test_import_preview_is_dutch(superuser_client):
+    from tests.test_curation_import import HEADER, upload
+
+    make_type()
+    gemeente = make_regio("Delta")[2]
+    row = f"via-beheer,Via Beheer,wijkteam,lokaal,0800-2000,,,{gemeente.code},\n"
+    response = upload(superuser_client, HEADER + row)
+    assert_dutch(response, "Voorbeeldweergave", "Accepteer de import")
