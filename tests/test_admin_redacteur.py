@@ -5,8 +5,8 @@ from django.contrib.auth import get_user_model
 
 from partners.models import Redacteur
 from partners.services import REGIONALE_REDACTIE, editor_regios
+from tests.dutch import assert_dutch
 from tests.factories_curation import PASSWORD, make_landelijk, make_regio, make_regionaal, make_user
-from tests.test_admin_dutch import assert_dutch
 
 pytestmark = pytest.mark.django_db
 
