@@ -8,6 +8,10 @@ the form choices, the validation and the actions (see partners.services).
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import ValidationError
+from django.http import HttpResponseRedirect
+from django.urls import reverse
 
 from partners.models import (
     Niveau,
@@ -106,6 +110,40 @@ class RegioScopeMixin:
 
     def has_view_permission(self, request, obj=None):
         return super().has_view_permission(request, obj) and self.in_scope(request, obj)
+
+    def _get_obj_does_not_exist_redirect(self, request, opts, object_id):
+        """A record outside the editor's regions is named as such, not as missing.
+
+        Django calls this when get_object finds nothing in the scoped queryset. A
+        record that exists outside the scope gets a message that says so (without
+        its name) and a redirect to the list; a missing one keeps Django's message.
+        """
+        regios = editor_regios(request.user)
+        try:
+            exists = self.model._default_manager.filter(pk=unquote(object_id)).exists()
+        except (ValidationError, ValueError):
+            exists = False
+        if regios is None or not exists:
+            return super()._get_obj_does_not_exist_redirect(request, opts, object_id)
+        namen = ", ".join(
+            VeiligThuisRegio.objects.filter(pk__in=regios)
+            .order_by("organisatie_naam")
+            .values_list("organisatie_naam", flat=True)
+        )
+        eigen = (
+            f"U kunt alleen {opts.verbose_name_plural} in {namen} bekijken en bewerken."
+            if namen
+            else "U heeft nog geen regio's toegewezen gekregen; vraag een beheerder om ze in "
+            "te stellen."
+        )
+        self.message_user(
+            request, f"Deze {opts.verbose_name} valt buiten uw regio's. {eigen}", messages.WARNING
+        )
+        url = reverse(
+            f"admin:{opts.app_label}_{opts.model_name}_changelist",
+            current_app=self.admin_site.name,
+        )
+        return HttpResponseRedirect(url)
 
     def has_change_permission(self, request, obj=None):
         return super().has_change_permission(request, obj) and self.in_scope(request, obj)

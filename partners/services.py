@@ -22,7 +22,7 @@ from django.core.validators import EmailValidator, URLValidator
 from django.db import transaction
 from django.utils import timezone
 
-from partners.models import Gemeente, Niveau, Organisatie, VeiligThuisRegio
+from partners.models import Gemeente, Niveau, Organisatie, Redacteur, VeiligThuisRegio
 from routekaart.changes import curated_models
 
 LANDELIJKE_REDACTIE = "Landelijke redactie"
@@ -248,3 +248,18 @@ def partners_mark_checked(*, queryset, user, today=None):
             record.save(update_fields=["laatst_gecontroleerd_op", "laatst_gecontroleerd_door"])
             count += 1
     return count
+
+
+def redacteur_regionaal_maken(user, regios):
+    """Make the saved `user` a regional editor for `regios`: staff, the group, the regions.
+
+    The caller runs this in the transaction that created the user, so a failure
+    leaves neither a half-made editor nor a user without a role.
+    """
+    if not user.is_staff:
+        user.is_staff = True
+        user.save(update_fields=["is_staff"])
+    user.groups.add(Group.objects.get(name=REGIONALE_REDACTIE))
+    redacteur, _ = Redacteur.objects.get_or_create(user=user)
+    redacteur.regios.set(regios)
+    return redacteur

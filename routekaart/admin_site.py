@@ -15,6 +15,7 @@ from django.conf import settings
 from django.contrib.admin import AdminSite
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth.signals import user_logged_in, user_login_failed
+from django.shortcuts import render
 from django_otp import devices_for_user
 from django_otp.admin import OTPAdminAuthenticationForm, OTPAdminSite
 from django_otp.forms import OTPAuthenticationFormMixin
@@ -46,6 +47,14 @@ def log_login_failed(sender, credentials, request=None, **kwargs):
     # `credentials` never reaches the log: only the username is taken from it.
     username = str(credentials.get("username", ""))[:150]
     logger.warning("Beheer: inloggen mislukt: gebruiker=%r ip=%s", username, client_ip(request))
+
+
+def lockout_response(request, original_response=None, credentials=None):
+    """django-axes' lockout page (AXES_LOCKOUT_CALLABLE): HTTP 429 with the admin branding."""
+    from django.contrib import admin
+
+    context = {**admin.site.each_context(request), "title": "Inloggen tijdelijk geblokkeerd"}
+    return render(request, "admin/lockout.html", context, status=settings.AXES_HTTP_RESPONSE_CODE)
 
 
 def connect_login_logging():
@@ -105,9 +114,11 @@ class PortalAdminSite(OTPAdminSite):
 
     def index(self, request, extra_context=None):
         from partners.due import due_overview
+        from routekaart.admin_users import may_make_editors
 
         context = {
             "te_controleren": due_overview(request.user),
+            "kan_redacteur_maken": may_make_editors(request.user),
             "check_interval_days": settings.PARTNER_CHECK_INTERVAL_DAYS,
             **(extra_context or {}),
         }

@@ -56,9 +56,10 @@ INSTALLED_APPS = [
     "csp",
     "import_export",
     "django_otp",
-    "django_otp.plugins.otp_totp",
-    "django_otp.plugins.otp_static",
-    "axes",
+    # Dutch admin names for these packages' sections (routekaart/admin_apps.py).
+    "routekaart.admin_apps.OtpTotpConfig",
+    "routekaart.admin_apps.OtpStaticConfig",
+    "routekaart.admin_apps.AxesConfig",
     "routekaart",
     "praktijken",
     "stappen",
@@ -144,6 +145,10 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "nl"
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
+# The portal's own Dutch for what Django and the packages leave in English; it comes
+# before their catalogs. The .mo files are committed; after editing a .po file run
+# `python scripts/compile_messages.py` (pure Python, no GNU gettext needed).
+LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_TZ = True
 
 STATIC_URL = "/static/"
@@ -181,7 +186,8 @@ AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_HTTP_RESPONSE_CODE = 429
-AXES_LOCKOUT_TEMPLATE = "admin/lockout.html"
+# The Dutch lockout page, rendered with the portal admin site's branding.
+AXES_LOCKOUT_CALLABLE = "routekaart.admin_site.lockout_response"
 AXES_CLIENT_IP_CALLABLE = "routekaart.admin_site.client_ip"
 
 # --- HTTPS and cookies -----------------------------------------------------

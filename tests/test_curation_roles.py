@@ -45,6 +45,7 @@ def world():
         gemengd=make_org("gemengd-team", gemeenten=[gem_a, gem_b]),
         landelijk=make_org("landelijk-centrum", niveau=Niveau.LANDELIJK),
         contact_eigen=make_contact(eigen, naam="Anna Eigen"),
+        contact_vreemd=make_contact(Organisatie.objects.get(slug="vreemd-team"), naam="Bo Vreemd"),
         editor=make_regionaal([vt_a], "regio-a"),
     )
 
@@ -322,3 +323,27 @@ def test_national_editor_sees_and_changes_everything_but_cannot_delete(client, w
 def test_staff_without_a_role_sees_no_partners(client, world):
     client.force_login(make_user("zonder-rol"))
     assert client.get(ORGS).status_code == 403
+
+
+def test_outside_the_region_says_so_and_names_the_own_regions(regional_client, world):
+    for url in (f"{ORGS}{world.vreemd.pk}/change/", f"{CONTACTS}{world.contact_vreemd.pk}/change/"):
+        response = regional_client.get(url, follow=True)
+        html = response.content.decode()
+        assert "valt buiten uw regio" in html
+        assert "Veilig Thuis Alfa" in html
+        assert "bestaat niet" not in html
+        assert world.vreemd.naam not in html
+    response = regional_client.post(
+        f"{ORGS}{world.vreemd.pk}/change/", post_data(world.vreemd, telefoon="06-12345678")
+    )
+    assert response.status_code == 302
+    assert (
+        "Deze organisatie valt buiten uw regio"
+        in regional_client.get(response.url).content.decode()
+    )
+
+
+def test_a_missing_record_still_does_not_exist(regional_client, world):
+    html = regional_client.get(f"{ORGS}999999/change/", follow=True).content.decode()
+    assert "bestaat niet" in html
+    assert "valt buiten" not in html

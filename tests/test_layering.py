@@ -52,6 +52,8 @@ CORE = {
 # The top of the house: pages and commands that combine every app.
 SITE = {
     "routekaart.admin_apps",
+    "routekaart.admin_otp",
+    "routekaart.admin_users",
     "routekaart.admin_site",
     "routekaart.management",
     "routekaart.settings",
