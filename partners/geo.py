@@ -1,4 +1,8 @@
-"""Server-side SVG map of the Veilig Thuis-regio's, without any third-party JavaScript.
+"""Server-side SVG maps of the region layers, without any third-party JavaScript.
+
+Veilig Thuis-regio's and veiligheidsregio's come as GeoJSON; GGD-regio's,
+politie-eenheden, arrondissementen and jeugdregio's as TopoJSON (fixtures/reference/geo,
+same source), decoded here.
 
 Bron: CBS, PDOK. The boundaries are the CBS Veilig Thuis-regio indeling 2025 as
 simplified by the GitHub repository cartomap/nl (mapshaper, commit
@@ -45,11 +49,68 @@ def vt_region_paths():
 vt_region_shapes = vt_region_paths
 
 
-@lru_cache(maxsize=4)
-def _region_paths(filename, code_property):
-    """Project, fit and format every feature of a GeoJSON file (cached; returns a tuple)."""
+def layer_paths(filename):
+    """One SVG path per region of a GeoJSON or TopoJSON file in fixtures/reference, like
+    vt_region_paths: [{code, path_d, label_x, label_y}] (fresh dicts)."""
+    return [dict(region) for region in _region_paths(filename, "statcode")]
+
+
+def _features(filename):
     with (reference_dir() / filename).open(encoding="utf-8") as handle:
-        features = json.load(handle)["features"]
+        data = json.load(handle)
+    if data.get("type") == "Topology":
+        return _topojson_features(data)
+    return data["features"]
+
+
+def _topojson_features(topology):
+    """TopoJSON (quantised, delta-encoded arcs) as GeoJSON-like features.
+
+    Each arc is a list of positions, the first absolute and the rest deltas in the
+    quantised grid; `transform` maps the grid to longitude and latitude. A polygon ring
+    is a list of arc indexes, where ~i means arc i reversed; consecutive arcs share
+    their end point, which is kept once.
+    """
+    scale_x, scale_y = topology["transform"]["scale"]
+    shift_x, shift_y = topology["transform"]["translate"]
+    arcs = []
+    for arc in topology["arcs"]:
+        x = y = 0
+        points = []
+        for dx, dy in arc:
+            x, y = x + dx, y + dy
+            points.append([x * scale_x + shift_x, y * scale_y + shift_y])
+        arcs.append(points)
+
+    def ring(indexes):
+        points = []
+        for index in indexes:
+            arc = arcs[index] if index >= 0 else arcs[~index][::-1]
+            points.extend(arc if not points else arc[1:])
+        return points
+
+    features = []
+    for collection in topology["objects"].values():
+        for geometry in collection["geometries"]:
+            if geometry["type"] == "Polygon":
+                coordinates = [ring(r) for r in geometry["arcs"]]
+            elif geometry["type"] == "MultiPolygon":
+                coordinates = [[ring(r) for r in polygon] for polygon in geometry["arcs"]]
+            else:
+                continue
+            features.append(
+                {
+                    "properties": geometry.get("properties", {}),
+                    "geometry": {"type": geometry["type"], "coordinates": coordinates},
+                }
+            )
+    return features
+
+
+@lru_cache(maxsize=8)
+def _region_paths(filename, code_property):
+    """Project, fit and format every feature of a map file (cached; returns a tuple)."""
+    features = _features(filename)
     polygons_by_code = {
         feature["properties"][code_property]: _polygons(feature["geometry"]) for feature in features
     }

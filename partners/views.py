@@ -8,6 +8,7 @@ from django.views.decorators.http import require_safe
 from partners.experts import practices_with_experts
 from partners.filters import OrganisatieFilter, organisatietype_choices
 from partners.geo import vt_region_paths
+from partners.kaartlagen import DEFAULT_LAYER, LAYERS, layer_regions
 from partners.lookup import find_place, suggest_gemeenten
 from partners.models import (
     Contactpersoon,
@@ -252,11 +253,21 @@ def _map_regions(current=None):
 @require_safe
 @cache_public_page
 def regios(request):
+    """The map of one region layer (?laag=ggd, politie, ...), with a list as its text."""
+    key = request.GET.get("laag") or DEFAULT_LAYER
+    layer = LAYERS.get(key)
+    status = 200
+    if layer is None:
+        layer, status = LAYERS[DEFAULT_LAYER], 400
+    shapes, rows = layer_regions(layer)
     context = {
-        "map_regions": _map_regions(),
-        "regios": VeiligThuisRegio.objects.annotate(aantal=Count("gemeenten")),
+        "layer": layer,
+        "layers": LAYERS.values(),
+        "unknown_layer": key[:40] if status == 400 else "",
+        "map_regions": shapes,
+        "rows": rows,
     }
-    return render(request, "partners/regios.html", context)
+    return render(request, "partners/regios.html", context, status=status)
 
 
 @require_safe

@@ -27,6 +27,7 @@ PAGE_TYPES = [
     ("gemeenten", "/gemeenten/"),
     ("gemeente", "/gemeenten/veenendaal/"),
     ("regio's (kaart)", "/regios/"),
+    ("regio's (GGD-kaart)", "/regios/?laag=ggd"),
     ("regio", "/regios/veilig-thuis-utrecht/"),
     ("zoeken", "/zoeken/?q=eerwraak"),
     ("vermoeden", "/vermoeden/?praktijk=vgv&gemeente=Venlo&situatie=vertrek"),

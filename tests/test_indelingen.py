@@ -245,3 +245,35 @@ def test_query_counts_are_pinned(client, django_assert_num_queries, url, expecte
     client.get(f"{url}&warm=1")
     with django_assert_num_queries(expected):
         assert client.get(f"{url}&uncached=1").status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("laag", "count", "linked"),
+    [
+        ("veilig-thuis", 25, 25),
+        ("veiligheidsregio", 25, 0),
+        ("ggd", 25, 25),
+        ("politie", 10, 10),
+        ("arrondissement", 11, 11),
+        ("jeugdregio", 42, 0),
+    ],
+)
+def test_the_map_shows_each_layer_with_a_text_equivalent(client, laag, count, linked):
+    response = client.get(f"/regios/?laag={laag}")
+    assert response.status_code == 200
+    html = response.content.decode()
+    svg = html[html.index("<svg") : html.index("</svg>")]
+    assert svg.count("<path ") == count
+    assert svg.count('class="vt-map__link"') == linked
+    listed = html[html.index('id="lijst-titel"') :]
+    listed = listed[: listed.index("</ul>")]
+    assert listed.count("<li>") == count
+    assert listed.count("gemeenten)") == count
+    assert 'aria-current="page"' in html
+
+
+def test_an_unknown_map_layer_is_a_clear_400(client):
+    response = client.get("/regios/?laag=%3Cscript%3E")
+    assert response.status_code == 400
+    assert "Onbekende kaartlaag" in response.content.decode()
+    assert "<script>" not in response.content.decode().split("Onbekende kaartlaag")[1][:80]
