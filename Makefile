@@ -25,7 +25,6 @@ var/secret_key:
 run: $(BIN)/.installed var/secret_key
 	$(RUN_ENV) $(BIN)/python manage.py migrate --noinput
 	$(RUN_ENV) $(BIN)/python manage.py load_content
-	$(RUN_ENV) $(BIN)/python manage.py load_reference_data > /dev/null
 	$(RUN_ENV) $(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	$(RUN_ENV) $(BIN)/gunicorn routekaart.wsgi --bind 127.0.0.1:$(PORT) --workers 2
 
