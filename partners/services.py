@@ -27,7 +27,7 @@ from routekaart.changes import curated_models
 
 LANDELIJKE_REDACTIE = "Landelijke redactie"
 REGIONALE_REDACTIE = "Regionale redactie"
-REGIONAL_MODELS = ("organisatie", "contactpersoon", "voorziening")
+REGIONAL_MODELS = ("organisatie", "contactpersoon", "voorziening", "zelfscan", "beoordeling")
 # Assigning regional editors is a superuser's job; the national editors may look.
 VIEW_ONLY_MODELS = ("redacteur",)
 

@@ -5,6 +5,7 @@ from django.db.models import Count, Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_safe
 
+from partners.dekking import coverage_rows
 from partners.experts import practices_with_experts
 from partners.filters import OrganisatieFilter, organisatietype_choices
 from partners.geo import vt_region_paths
@@ -196,11 +197,17 @@ def gemeente(request, slug):
             Organisatie.objects.national().filter(type__slug__in=NATIONAL_PUBLIC_TYPES)
         ),
         "gevonden_via": _found_via(request, gemeente),
+        "dekking": _coverage(gemeente.veilig_thuis_regio),
         "experts": practices_with_experts(),
         "groups": [g for g in groups if g["type"].slug not in shown_apart],
         "filter_query": f"gemeente={gemeente.code}",
     }
     return render(request, "partners/gemeente.html", context)
+
+
+def _coverage(regio):
+    """The region's row of the expertise coverage (cached; no query on a warm cache)."""
+    return coverage_rows([regio])[1][0]
 
 
 # The public organisations every gemeente has, in the order a caller needs them.
@@ -282,6 +289,7 @@ def regio(request, slug):
         "groups": groups,
         "map_regions": _map_regions(current=regio),
         "experts": practices_with_experts(),
+        "dekking": _coverage(regio),
         "filter_query": f"regio={regio.code}",
     }
     return render(request, "partners/regio.html", context)

@@ -53,6 +53,12 @@ class NaturalKeyModel(models.Model):
         return (getattr(self, natural_key_field(type(self))),)
 
 
+def now_to_the_second():
+    """Now without microseconds: a backup's JSON keeps milliseconds only, and a restore
+    must give back the same value (a time with under 1 ms would come back as .000)."""
+    return timezone.now().replace(microsecond=0)
+
+
 class Publiceerbaar(NaturalKeyModel):
     """Abstract base: a slug as natural key, a status and an editable order."""
 
@@ -77,7 +83,9 @@ class Publiceerbaar(NaturalKeyModel):
     )
     # Shown as "Laatst gewijzigd" on public pages: set by save(); a fixture load gets
     # the load time from the default (loaddata saves raw, so auto_now would not run).
-    gewijzigd_op = models.DateTimeField("laatst gewijzigd", default=timezone.now, editable=False)
+    gewijzigd_op = models.DateTimeField(
+        "laatst gewijzigd", default=now_to_the_second, editable=False
+    )
 
     objects = NaturalKeyManager.from_queryset(PublicatieQuerySet)()
 
@@ -86,7 +94,7 @@ class Publiceerbaar(NaturalKeyModel):
         ordering = ["volgorde", "slug"]
 
     def save(self, *args, **kwargs):
-        self.gewijzigd_op = timezone.now()
+        self.gewijzigd_op = now_to_the_second()
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "gewijzigd_op"}
         super().save(*args, **kwargs)

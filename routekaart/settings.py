@@ -65,11 +65,12 @@ INSTALLED_APPS = [
     "stappen",
     "partners",
     "vermoeden",
+    "zelfscan",
 ]
 
 # The apps that hold portal data: their writes make cached pages stale
 # (routekaart/changes.py), and backups, editor groups and the admin pages cover them.
-CURATED_APPS = ["routekaart", "praktijken", "stappen", "partners", "vermoeden"]
+CURATED_APPS = ["routekaart", "praktijken", "stappen", "partners", "vermoeden", "zelfscan"]
 
 MIDDLEWARE = [
     # Header middleware sits above WhiteNoise so static files get the headers too.

@@ -33,6 +33,7 @@ urlpatterns = [
     path("stappen/", include("stappen.urls")),
     path("", include("partners.urls")),
     path("vermoeden/", include("vermoeden.urls")),
+    path("", include("zelfscan.urls")),
     path("healthz", site_views.healthz, name="healthz"),
     path("beheer/", admin.site.urls),
 ]

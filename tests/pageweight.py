@@ -28,6 +28,8 @@ PAGE_TYPES = [
     ("gemeente", "/gemeenten/veenendaal/"),
     ("regio's (kaart)", "/regios/"),
     ("regio's (GGD-kaart)", "/regios/?laag=ggd"),
+    ("zelfscan, landelijk", "/zelfscan/"),
+    ("zelfscan, regio", "/regios/veilig-thuis-utrecht/zelfscan/"),
     ("regio", "/regios/veilig-thuis-utrecht/"),
     ("zoeken", "/zoeken/?q=eerwraak"),
     ("vermoeden", "/vermoeden/?praktijk=vgv&gemeente=Venlo&situatie=vertrek"),
