@@ -274,11 +274,18 @@ def search(query: str, *, kinds=None, limit: int = 500) -> list[Result]:
     return results
 
 
-def better_queries(query: str, limit: int = 3) -> list[str]:
-    """Rewrites of a query that found nothing which do find something.
+def better_queries(query: str, *, found: bool | None = None, limit: int = 3) -> list[str]:
+    """Rewrites of a query that are better: they find something and are close to it.
 
-    Only asked after a search without results, so the few extra searches are rare.
+    Asked when a search found nothing, or found its results only through a
+    spelling correction ("meldcod" searched "meldcode"): then the page names the
+    term it searched. A query that finds results as typed gets no suggestion.
+    `found` says whether the caller's search of `query` found anything.
     """
+    if found is None:
+        found = bool(search(query, limit=1))
+    if found and not corrected(query):
+        return []
     return [c for c in suggestions(query) if search(c, limit=1)][:limit]
 
 

@@ -104,7 +104,8 @@ def vocabulary() -> list[str]:
     """Known words and names for 'Bedoelde u …?', cached per data version.
 
     One query: the titles in the index, of the kinds whose source puts them in the
-    vocabulary (not partners, whose names would flood the suggestions).
+    vocabulary (not partners, whose names would flood the suggestions), plus the
+    synonym phrases.
     """
     from routekaart.core_models import ZoekIndex
 
@@ -115,7 +116,7 @@ def vocabulary() -> list[str]:
         whole = {s.soort for s in kinds if s.whole_titles}
         terms = set()
         for group in synonym_groups():
-            terms.update(p for p in group if len(p) > 2)
+            terms.update(" ".join(words(p)) for p in group if len(p) > 2)
         rows = ZoekIndex.objects.filter(soort__in=[s.soort for s in kinds])
         for soort, titel in rows.values_list("soort", "titel"):
             terms.update(w for w in words(titel) if len(w) > 3)
@@ -126,41 +127,104 @@ def vocabulary() -> list[str]:
     return vocab
 
 
+def known_words() -> frozenset[str]:
+    """Every word of the indexed texts of the vocabulary kinds, cached per data version.
+
+    A typed word found here is never "corrected": it is a word of the portal, even
+    when it is not in a title ("verklaren" must not become "verklaring").
+    """
+    from routekaart.core_models import ZoekIndex
+
+    key = f"portal:known-words:{data_version()}"
+    known = cache.get(key)
+    if known is None:
+        kinds = [s.soort for s in search_registry.sources() if s.in_vocabulary]
+        known = set()
+        for text in ZoekIndex.objects.filter(soort__in=kinds).values_list("zoektekst", flat=True):
+            known.update(text.split())
+        for term in vocabulary():
+            known.update(term.split())
+        known = frozenset(known)
+        cache.set(key, known, timeout=DAY)
+    return known
+
+
+def edit_distance(a: str, b: str) -> int:
+    """Edits (insert, delete, replace, swap two neighbours) that turn a into b."""
+    previous2, previous = None, list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            cost = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb))
+            if previous2 is not None and i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                cost = min(cost, previous2[j - 2] + 1)
+            current.append(cost)
+        previous2, previous = previous, current
+    return previous[-1]
+
+
+def allowed_edits(term: str) -> int:
+    """How far a typo may be from the word meant: none for short words, then 1, 2, 3."""
+    n = len(term.replace(" ", ""))
+    if n < 5:
+        return 0
+    return 1 if n < 8 else 2 if n < 12 else 3
+
+
+def _closest(term: str, vocab: list[str]) -> list[tuple[int, str]]:
+    """(distance, known term) for the closest known terms within `allowed_edits`, best first."""
+    limit = allowed_edits(term)
+    if not limit:
+        return []
+    found = []
+    for match in difflib.get_close_matches(term, vocab, n=8, cutoff=0.6):
+        distance = edit_distance(term, match)
+        if 0 < distance <= limit:
+            found.append((distance, match))
+    found.sort()
+    return [f for f in found if f[0] == found[0][0]] if found else []
+
+
 def corrected(query: str) -> str | None:
-    """The query with unknown long words replaced by the closest known word, if any.
+    """The query with unknown words replaced by the closest known word, if any.
 
     "meisjesbesnijdnis" becomes "meisjesbesnijdenis", whose synonyms then apply too.
+    A word is only replaced when it occurs nowhere in the portal's texts and a word
+    of the vocabulary lies within `allowed_edits` of it; short words never are.
     """
-    vocab = vocabulary()
-    known = set(vocab)
+    vocab, known = vocabulary(), known_words()
     fixed, changed = [], False
     for word in words(query)[:MAX_WORDS]:
         match = None
-        if len(word) >= 5 and word not in known:
-            match = next(iter(difflib.get_close_matches(word, vocab, n=1, cutoff=0.85)), None)
+        if word not in known:
+            match = next((m for _, m in _closest(word, vocab)), None)
         fixed.append(match or word)
         changed = changed or match is not None
     return " ".join(fixed) if changed else None
 
 
-def suggestions(query: str, limit: int = 5) -> list[str]:
+def suggestions(query: str) -> list[str]:
     """Candidate rewrites of the whole query for "Bedoelde u …?", closest first.
 
-    A known phrase close to the whole query, else the query with one long word
-    (five letters or more) replaced by a close known word. Short words are never
-    swapped: "dos and donts" must not become "zand" or "land". The engine keeps
-    only candidates that find something (routekaart.search.better_queries).
+    A known phrase within a few edits of the whole query ("dos and dont" ->
+    "dos and donts"), else the query with its unknown words corrected. Words that the
+    portal knows and short words are never swapped: "dos and donts" does not become
+    "zand" or "land", "meldcode" not "melden". Of candidates that are synonyms of one
+    another only the first is kept. The engine keeps only candidates that find
+    something (routekaart.search.better_queries).
     """
-    folded = " ".join(words(query))
-    if not folded:
-        return []
+    folded = " ".join(words(query)[:MAX_WORDS])
     vocab = vocabulary()
-    candidates = difflib.get_close_matches(folded, vocab, n=limit, cutoff=0.7)
-    if not candidates:
-        query_words = words(query)[:MAX_WORDS]
-        for i, word in enumerate(query_words):
-            if len(word) < 5:
-                continue
-            for match in difflib.get_close_matches(word, vocab, n=2, cutoff=0.75):
-                candidates.append(" ".join([*query_words[:i], match, *query_words[i + 1 :]]))
-    return [c for c in dict.fromkeys(candidates) if c != folded][:limit]
+    if not folded or folded in vocab:
+        return []
+    scored = []
+    if " " in folded:
+        scored += _closest(folded, [v for v in vocab if " " in v])
+    fixed = corrected(query)
+    if fixed:
+        scored.append((edit_distance(folded, fixed), fixed))
+    result = []
+    for _, candidate in sorted(scored):
+        if candidate != folded and not any(candidate in expand(kept) for kept in result):
+            result.append(candidate)
+    return result

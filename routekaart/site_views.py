@@ -98,9 +98,9 @@ def zoeken(request):
         message = "Vul een zoekwoord in met letters of cijfers."
     elif query:
         results = search.search(query)
+        hints = search.better_queries(query, found=bool(results))
         if not results:
             message = "Geen resultaten gevonden."
-            hints = search.better_queries(query)
             search.record_zero_result(query)
     elif "q" in request.GET:
         message = "Vul een zoekwoord in."

@@ -55,3 +55,48 @@ def test_zero_results_page_offers_no_suggestion_that_finds_nothing(client):
     assert response.status_code == 200
     for suggestion in response.context["suggestions"]:
         assert search(suggestion), suggestion
+
+
+@pytest.mark.parametrize(
+    "typed,meant",
+    [
+        ("meldcod", "meldcode"),
+        ("huwelijksdwnag", "huwelijksdwang"),
+        ("Huwelijksdwnag", "huwelijksdwang"),
+        ("cultuurvertalrs", "cultuurvertalers"),
+        ("meisjesbesnijdnis", "meisjesbesnijdenis"),
+        ("dos and dont", "dos and donts"),
+    ],
+)
+def test_a_misspelling_gets_the_portal_term_and_only_that(typed, meant):
+    """One suggestion: the closest term of the portal's own words that finds something."""
+    assert better_queries(typed) == [meant]
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "xyzzy plugh",
+        "meldcode",
+        "huwelijksdwang",
+        "Ede",
+        "land",
+        "vrijheden",
+        "dos and donts",
+        "praktijkvoorbeelden",
+    ],
+)
+def test_no_suggestion_when_no_better_query_exists(query):
+    """A query that is already a portal word (or finds nothing close) gets no 'Bedoelde u'."""
+    assert better_queries(query) == []
+
+
+def test_the_search_page_proposes_the_corrected_term(client):
+    """A typo that was corrected silently still shows what was searched instead."""
+    response = client.get("/zoeken/?q=meldcod")
+    html = response.content.decode()
+    assert response.context["count"] > 0
+    assert response.context["suggestions"] == ["meldcode"]
+    assert "Bedoelde u" in html and 'href="?q=meldcode"' in html
+    response = client.get("/zoeken/?q=meldcode")
+    assert response.context["suggestions"] == []
