@@ -11,9 +11,10 @@ rows with one of two engines:
   ("mishandeling" in "kindermishandeling"), which Dutch full-text search does not
   split.
 - SQLite (the development default) is a lesser fallback: the query is split into
-  words, case and accents are folded, and every word (or a synonym) must occur as
-  a substring of the normalised text. Substrings find compounds; typos are only
-  helped by the "Bedoelde u …?" suggestions.
+  words, case and accents are folded, and every word (or a synonym) must occur in
+  the normalised text: short words whole, middle ones at a word start, long ones
+  anywhere (compounds); see search_words. Typos are helped by the spelling
+  correction and the "Bedoelde u …?" suggestions.
 
 Both expand the query with synonyms (routekaart.search_words) before matching.
 """
@@ -33,6 +34,7 @@ from routekaart.search_words import (
     clean_query,
     corrected,
     expand,
+    fits_inside,
     fold,
     is_short,
     suggestions,
@@ -181,15 +183,18 @@ def _kind_boost():
 
 
 def _holds(field: str, term: str) -> Q:
-    """The normalised text in `field` holds `term` (see `is_short`).
+    """The normalised text in `field` holds `term`, by the length rules of search_words.
 
     A short term ("ede", "en", "vgv") must be a whole word, so that "Ede" does not
-    find Heemstede and Nederland; a longer one may sit inside a compound
-    ("mishandeling" in "kindermishandeling"). The normalised columns are words
-    joined by single spaces, so a whole word is one between spaces or at an end.
+    find Heemstede and Nederland; a middle one must start a word ("assen" not in
+    Wassenaar); a long one may sit inside a compound ("mishandeling" in
+    "kindermishandeling"). The normalised columns are words joined by single
+    spaces, so a word starts at the beginning or after a space.
     """
-    if not is_short(term):
+    if fits_inside(term):
         return Q(**{f"{field}__contains": term})
+    if not is_short(term):
+        return Q(**{f"{field}__startswith": term}) | Q(**{f"{field}__contains": f" {term}"})
     return (
         Q(**{field: term})
         | Q(**{f"{field}__startswith": f"{term} "})

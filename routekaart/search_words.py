@@ -20,8 +20,13 @@ _WORD = re.compile(r"[a-z0-9+]+")
 DAY = 24 * 60 * 60
 
 
-# Terms up to this length match and are highlighted as whole words only.
+# How a term may match, by its length. Up to SHORT_TERM letters: whole words only
+# ("ede" not in Heemstede, "en" not in Adviezen). Up to COMPOUND_TERM - 1: at the
+# start of a word ("melding" in meldingen, "assen" not in Wassenaar). From
+# COMPOUND_TERM: also inside a word, for Dutch compounds ("mishandeling" in
+# kindermishandeling). A phrase of several words matches from a word start.
 SHORT_TERM = 4
+COMPOUND_TERM = 8
 
 
 def is_short(term: str) -> bool:
@@ -29,15 +34,27 @@ def is_short(term: str) -> bool:
     return len(term) <= SHORT_TERM and " " not in term
 
 
+def fits_inside(term: str) -> bool:
+    """A single word long enough to be found inside a compound."""
+    return len(term) >= COMPOUND_TERM and " " not in term
+
+
 def term_pattern(terms) -> re.Pattern | None:
-    """A case-insensitive regex for the terms, short ones as whole words (see is_short).
+    """A case-insensitive regex for the terms, by the length rules above.
 
     The one rule for what counts as a match when a snippet is cut and highlighted.
     """
     terms = sorted({t for t in terms if len(t) > 1}, key=len, reverse=True)
     if not terms:
         return None
-    parts = [rf"(?<!\w){re.escape(t)}(?!\w)" if is_short(t) else re.escape(t) for t in terms]
+    parts = []
+    for t in terms:
+        if is_short(t):
+            parts.append(rf"(?<!\w){re.escape(t)}(?!\w)")
+        elif fits_inside(t):
+            parts.append(re.escape(t))
+        else:
+            parts.append(rf"(?<!\w){re.escape(t)}")
     return re.compile("(" + "|".join(parts) + ")", re.IGNORECASE)
 
 
