@@ -1,9 +1,13 @@
 """Search that finds what is there (issue 12): examples, whole words, synonyms, suggestions."""
 
+import json
+import re
+from pathlib import Path
+
 import pytest
 
 from routekaart.search import better_queries, search
-from routekaart.search_words import suggestions
+from routekaart.search_words import suggestions, words
 
 pytestmark = pytest.mark.usefixtures("content")
 
@@ -100,3 +104,44 @@ def test_the_search_page_proposes_the_corrected_term(client):
     assert "Bedoelde u" in html and 'href="?q=meldcode"' in html
     response = client.get("/zoeken/?q=meldcode")
     assert response.context["suggestions"] == []
+
+
+def _source_text():
+    from django.conf import settings
+
+    for base in (Path(settings.BASE_DIR).parent, Path(settings.BASE_DIR).parent.parent):
+        source = base / "shared" / "seeds" / "000_e4adee540860faa3.txt"
+        if source.exists():
+            return source.read_text()
+    return None
+
+
+def _normalised(text):
+    """Folded words without apostrophes and the connectors 'and', 'en', '&'."""
+    text = text.replace("'", "").replace("\u2019", "")
+    return " ".join(w for w in words(text) if w not in {"and", "en"})
+
+
+def _inflections(term):
+    """The term and the term with a plural ending dropped from its words."""
+    yield term
+    yield " ".join(re.sub(r"(en|s)$", "", w) for w in term.split())
+
+
+def test_synonyms_added_for_the_field_come_from_the_source_text():
+    """Every term of the synonym groups added for issue 12 occurs in the source text
+    (as written, without apostrophes or connectors, or as a plural of a source word)."""
+    source = _source_text()
+    if source is None:
+        pytest.skip("the source text is not next to this checkout")
+    text = f" {_normalised(source)} "
+    fixture = Path(__file__).parent.parent / "fixtures" / "content" / "05-synoniemen.json"
+    groups = [o["fields"]["termen"] for o in json.loads(fixture.read_text()) if o["pk"] >= 8]
+    assert groups
+    invented = [
+        term.strip()
+        for group in groups
+        for term in group.split(";")
+        if not any(f" {t} " in text for t in _inflections(_normalised(term)))
+    ]
+    assert not invented
