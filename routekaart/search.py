@@ -173,6 +173,12 @@ class Result:
     def soort_label(self):
         return kind_labels().get(self.soort, self.soort)
 
+    @property
+    def overview(self):
+        """(link text, URL) of the page that lists every record of this kind, or None."""
+        source = search_registry.source(self.soort)
+        return source.overview if source else None
+
 
 def _kind_boost():
     return Case(

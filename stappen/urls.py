@@ -6,5 +6,6 @@ app_name = "stappen"
 
 urlpatterns = [
     path("", views.index, name="index"),
+    path("praktijkvoorbeelden/", views.voorbeelden, name="voorbeelden"),
     path("<slug:slug>/", views.detail, name="detail"),
 ]

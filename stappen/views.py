@@ -3,6 +3,7 @@ from django.views.decorators.http import require_safe
 
 from praktijken.models import Praktijk
 from routekaart.caching import cache_public_page
+from stappen.filters import VoorbeeldFilter
 from stappen.models import Ketenstap
 
 
@@ -31,3 +32,12 @@ def detail(request, slug):
         "praktijken": Praktijk.objects.published(),
     }
     return render(request, "stappen/detail.html", context)
+
+
+@require_safe
+@cache_public_page
+def voorbeelden(request):
+    """Every practice example, method, tip and agreement, filterable by GET parameters."""
+    voorbeeld_filter = VoorbeeldFilter(request.GET or None)
+    context = {"filter": voorbeeld_filter, "voorbeelden": voorbeeld_filter.qs}
+    return render(request, "stappen/voorbeelden.html", context)

@@ -179,6 +179,8 @@ QUERY_COUNTS = [
     ("/rol-en-kader/", 11),
     ("/routekaart/naar-beleid-en-uitvoering/", 10),
     ("/bronnen/", 4),
+    ("/stappen/praktijkvoorbeelden/", 4),
+    ("/stappen/praktijkvoorbeelden/?praktijk=vgv&stap=1&gemeente=Ede", 4),
     ("/begrippen/", 2),
 ]
 
