@@ -145,3 +145,10 @@ def test_synonyms_added_for_the_field_come_from_the_source_text():
         if not any(f" {t} " in text for t in _inflections(_normalised(term)))
     ]
     assert not invented
+
+
+def test_personal_stories_are_searched():
+    """The stories that illustrate a practice are found and link to the practice page."""
+    results = [r for r in search("sexting") if r.soort == "verhaal"]
+    assert [r.url for r in results] == ["/praktijken/eergerelateerd-geweld/#verhaal-verhaal-ilona"]
+    assert results[0].titel == "Het verhaal van Ilona"
