@@ -145,19 +145,22 @@ def vocabulary() -> list[str]:
 
 
 def known_words() -> frozenset[str]:
-    """Every word of the indexed texts of the vocabulary kinds, cached per data version.
+    """Words the portal knows, cached per data version: every word of the indexed texts
+    of the vocabulary kinds and of the titles of all kinds (partner names included).
 
-    A typed word found here is never "corrected": it is a word of the portal, even
-    when it is not in a title ("verklaren" must not become "verklaring").
+    A typed word found here is never "corrected", even when it is in no title of the
+    vocabulary: "meldcodes" in a partner's name must not become "meldcode".
     """
     from routekaart.core_models import ZoekIndex
 
     key = f"portal:known-words:{data_version()}"
     known = cache.get(key)
     if known is None:
-        kinds = [s.soort for s in search_registry.sources() if s.in_vocabulary]
+        kinds = {s.soort for s in search_registry.sources() if s.in_vocabulary}
         known = set()
-        for text in ZoekIndex.objects.filter(soort__in=kinds).values_list("zoektekst", flat=True):
+        rows = ZoekIndex.objects.filter(soort__in=kinds).values_list("zoektekst", flat=True)
+        others = ZoekIndex.objects.exclude(soort__in=kinds).values_list("zoektitel", flat=True)
+        for text in [*rows, *others]:
             known.update(text.split())
         for term in vocabulary():
             known.update(term.split())

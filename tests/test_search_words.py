@@ -152,3 +152,14 @@ def test_personal_stories_are_searched():
     results = [r for r in search("sexting") if r.soort == "verhaal"]
     assert [r.url for r in results] == ["/praktijken/eergerelateerd-geweld/#verhaal-verhaal-ilona"]
     assert results[0].titel == "Het verhaal van Ilona"
+
+
+def test_a_word_of_a_partner_name_is_not_corrected():
+    """Partner names are not offered as suggestions, but a word in one is still known."""
+    from partners.models import Organisatie
+
+    pharos = Organisatie.objects.get(slug="pharos")
+    pharos.naam = "Pharos meldcodes"
+    pharos.save()
+    assert any(r.url == "/partners/pharos/" for r in search("meldcodes"))
+    assert better_queries("meldcodes") == []
