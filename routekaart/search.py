@@ -53,6 +53,7 @@ __all__ = [
     "search",
     "search_queryset",
     "better_queries",
+    "highlight_terms",
     "words",
 ]
 
@@ -273,16 +274,23 @@ def search(query: str, *, kinds=None, limit: int = 500) -> list[Result]:
         .order_by("-rank", "titel")
         .only("soort", "titel", "samenvatting", "tekst", "url")[:limit]
     )
-    query_words = [w for p in expand(query) for w in p.split()]
-    results = [
-        Result(r.soort, r.titel, r.url, snippet(r, query_words), float(r.rank)) for r in rows
-    ]
+    terms = highlight_terms(query)
+    results = [Result(r.soort, r.titel, r.url, snippet(r, terms), float(r.rank)) for r in rows]
     for leader in search_registry.leaders():
         first = leader(query)
         if first:
             results = [first] + [r for r in results if r.url != first.url]
             break
     return results
+
+
+def highlight_terms(query: str) -> list[str]:
+    """The words to mark in results: the query's, its synonyms' and its correction's."""
+    phrases = expand(query)
+    fixed = corrected(query)
+    if fixed:
+        phrases += expand(fixed)
+    return list(dict.fromkeys(w for p in phrases for w in p.split()))
 
 
 def better_queries(query: str, *, found: bool | None = None, limit: int = 3) -> list[str]:

@@ -43,6 +43,8 @@ def term_pattern(terms) -> re.Pattern | None:
     """A case-insensitive regex for the terms, by the length rules above.
 
     The one rule for what counts as a match when a snippet is cut and highlighted.
+    A match is always a whole word: "melden" marks all of "meldende", "mishandeling"
+    all of "kindermishandeling".
     """
     terms = sorted({t for t in terms if len(t) > 1}, key=len, reverse=True)
     if not terms:
@@ -52,9 +54,9 @@ def term_pattern(terms) -> re.Pattern | None:
         if is_short(t):
             parts.append(rf"(?<!\w){re.escape(t)}(?!\w)")
         elif fits_inside(t):
-            parts.append(re.escape(t))
+            parts.append(rf"\w*{re.escape(t)}\w*")
         else:
-            parts.append(rf"(?<!\w){re.escape(t)}")
+            parts.append(rf"(?<!\w){re.escape(t)}\w*")
     return re.compile("(" + "|".join(parts) + ")", re.IGNORECASE)
 
 

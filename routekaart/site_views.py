@@ -113,7 +113,7 @@ def zoeken(request):
         "message": message,
         "count": len(results),
         "suggestions": hints,
-        "highlight_words": [w for p in search.expand(query) for w in p.split()] if query else [],
+        "highlight_words": search.highlight_terms(query) if query else [],
         "querystring": urlencode({"q": query}),
     }
     return render(request, "routekaart/zoeken.html", context)

@@ -24,8 +24,8 @@ INSIDE_A_WORD = re.compile(r"\w<mark>|</mark>(?=\w)")
         ("ede", "Heemstede en Ede", ["Ede"]),
         ("en", "Adviezen en meldingen", ["en"]),
         ("assen", "Wassenaar, passen en Assen", ["Assen"]),
-        ("melden", "meldende melden", ["melden", "melden"]),
-        ("mishandeling", "kindermishandeling", ["mishandeling"]),
+        ("melden", "meldende melden", ["meldende", "melden"]),
+        ("mishandeling", "kindermishandeling.", ["kindermishandeling"]),
     ],
 )
 def test_term_pattern_marks_words_not_pieces(term, text, marked):
@@ -41,7 +41,7 @@ def test_a_five_letter_gemeente_is_not_found_inside_other_words(client, query, g
     assert not INSIDE_A_WORD.search(html), INSIDE_A_WORD.findall(html)[:5]
 
 
-@pytest.mark.parametrize("query", ["Ede", "en", "dwang", "thuis", "Assen"])
+@pytest.mark.parametrize("query", ["Ede", "en", "dwang", "thuis", "Assen", "melden", "meldcod"])
 def test_no_highlight_inside_a_word(client, query):
     html = client.get("/zoeken/", {"q": query}).content.decode()
     assert not INSIDE_A_WORD.search(html)
@@ -58,3 +58,17 @@ def test_ede_finds_the_ede_example_but_not_heemstede():
     assert urls[0] == "/gemeenten/ede/"
     assert any(u.endswith("#preventie-cultuurvertalers-ede") for u in urls)
     assert not any("heemstede" in u or "nederland" in u for u in urls)
+
+
+def test_highlight_escapes_first_and_marks_words_of_the_text():
+    """Marks are placed on the text, then escaped: a term never lands inside an entity."""
+    from routekaart.templatetags.portal import highlight
+
+    assert highlight("Tom & Jerry <b>amp</b>", ["amp"]) == (
+        "Tom &amp; Jerry &lt;b&gt;<mark>amp</mark>&lt;/b&gt;"
+    )
+
+
+def test_a_corrected_query_highlights_the_word_it_searched(client):
+    html = client.get("/zoeken/", {"q": "meldcod"}).content.decode()
+    assert re.search(r"<mark>[Mm]eldcode</mark>", html)

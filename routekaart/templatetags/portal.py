@@ -63,14 +63,21 @@ def soft_hyphens(text):
 
 @register.filter
 def highlight(text, words):
-    """Escape text and wrap the query's words in <mark>, short words only when whole.
+    """Escape text and wrap the words that match the query in <mark> (see term_pattern).
 
     Usage: {{ r.snippet|highlight:words }}
     """
     from django.utils.html import escape
 
-    escaped = escape(text or "")
-    pattern = term_pattern(escape(w) for w in words or [])
+    text = text or ""
+    pattern = term_pattern(words or [])
     if pattern is None:
-        return mark_safe(escaped)
-    return mark_safe(pattern.sub(r"<mark>\1</mark>", escaped))
+        return escape(text)
+    # Find the words in the text itself, then escape each piece: a term never lands
+    # inside an entity ("amp" in "&amp;").
+    pieces, last = [], 0
+    for found in pattern.finditer(text):
+        pieces += [escape(text[last : found.start()]), f"<mark>{escape(found.group(0))}</mark>"]
+        last = found.end()
+    pieces.append(escape(text[last:]))
+    return mark_safe("".join(pieces))
