@@ -19,7 +19,7 @@ from partners.models import (
 from praktijken.filters import praktijk_choices
 from routekaart.caching import cache_public_page
 from routekaart.pagination import page_number
-from stappen.filters import stap_choices
+from stappen.filters import plaats_choices, stap_choices
 
 PAGE_SIZE = 20
 SINGLE_VALUE_PARAMS = ("q", "praktijk", "stap", "niveau", "type", "regio", "gemeente", "pagina")
@@ -181,8 +181,15 @@ def gemeente(request, slug):
         "experts": practices_with_experts(),
         "groups": groups,
         "filter_query": f"gemeente={gemeente.code}",
+        "voorbeeld_plaatsen": _plaatsen_in(gemeente),
     }
     return render(request, "partners/gemeente.html", context)
+
+
+def _plaatsen_in(gemeente):
+    """The places named by practice examples that are this gemeente ("Den Haag" for
+    's-Gravenhage), from the cached choice list: no query on a warm cache."""
+    return [p for p, _ in plaats_choices() if find_gemeente_pk(p) == gemeente.pk]
 
 
 def _veilig_thuis(groups):

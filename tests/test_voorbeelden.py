@@ -3,6 +3,7 @@ practice, step, gemeente or region and kind, and linked from steps, practices an
 
 import re
 from collections import Counter
+from urllib.parse import quote
 
 import pytest
 
@@ -88,3 +89,23 @@ def test_bad_filter_values_give_a_message_not_an_error(client, query):
 )
 def test_the_overview_is_linked(client, page, link):
     assert f'href="{link}"' in client.get(page).content.decode()
+
+
+@pytest.mark.parametrize("plaats", ["Ede", "Den Haag", "Rotterdam"])
+def test_a_gemeente_page_links_the_examples_that_name_it(client, plaats):
+    from partners.lookup import find_gemeente_pk
+    from partners.models import Gemeente
+
+    gemeente = Gemeente.objects.get(pk=find_gemeente_pk(plaats))
+    html = client.get(gemeente.get_absolute_url()).content.decode()
+    assert f'href="{URL}?gemeente={quote(plaats)}"' in html
+
+
+def test_a_gemeente_page_without_examples_has_no_such_link(client):
+    html = client.get("/gemeenten/veenendaal/").content.decode()
+    assert f"{URL}?gemeente=" not in html
+
+
+def test_the_gemeente_link_filters_the_overview(client):
+    response = client.get(f"{URL}?gemeente={quote('Den Haag')}")
+    assert _titles(response) == ["Sleutelfiguren VGV"]
