@@ -19,6 +19,31 @@ MAX_WORDS = 10
 _WORD = re.compile(r"[a-z0-9+]+")
 DAY = 24 * 60 * 60
 
+# Process-local copies of the cached word lists: the local-memory cache unpickles a
+# value on every get, and one search asks for them several times (1.5 ms each for
+# the known words). A copy is used only while the shared cache still holds its key,
+# so a new data version or a cleared cache rebuilds it.
+_local_copies: dict[str, tuple[int, object]] = {}
+_generation = [0]
+_corrections: dict[tuple, str | None] = {}
+
+
+def _cached(name: str, build):
+    """(generation, value) of `build()`, cached per data version."""
+    key = f"portal:{name}:{data_version()}"
+    copy = _local_copies.get(key)
+    if copy is not None and cache.has_key(key):
+        return copy
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        cache.set(key, value, timeout=DAY)
+    _generation[0] += 1
+    for old in [k for k in _local_copies if k.startswith(f"portal:{name}:")]:
+        _local_copies.pop(old, None)
+    _local_copies[key] = copy = (_generation[0], value)
+    return copy
+
 
 # How a term may match, by its length. Up to SHORT_TERM letters: whole words only
 # ("ede" not in Heemstede, "en" not in Adviezen). Up to COMPOUND_TERM - 1: at the
@@ -77,19 +102,17 @@ def clean_query(raw: str) -> str:
 
 def synonym_groups() -> list[list[str]]:
     """Groups of folded phrases that mean the same, cached per data version."""
+    return _cached("synonyms", _build_synonym_groups)[1]
+
+
+def _build_synonym_groups():
     from routekaart.core_models import Synoniem
 
-    key = f"portal:synonyms:{data_version()}"
-    groups = cache.get(key)
-    if groups is None:
-        groups = [
-            [fold(t) for t in s.termen_lijst]
-            for s in Synoniem.objects.all()
-            if len(s.termen_lijst) > 1
-        ]
-        for provider in search_registry.synonym_providers():
-            groups += [[fold(t) for t in group] for group in provider()]
-        cache.set(key, groups, timeout=DAY)
+    groups = [
+        [fold(t) for t in s.termen_lijst] for s in Synoniem.objects.all() if len(s.termen_lijst) > 1
+    ]
+    for provider in search_registry.synonym_providers():
+        groups += [[fold(t) for t in group] for group in provider()]
     return groups
 
 
@@ -126,24 +149,23 @@ def vocabulary() -> list[str]:
     vocabulary (not partners, whose names would flood the suggestions), plus the
     synonym phrases.
     """
+    return _cached("vocabulary", _build_vocabulary)[1]
+
+
+def _build_vocabulary():
     from routekaart.core_models import ZoekIndex
 
-    key = f"portal:vocabulary:{data_version()}"
-    vocab = cache.get(key)
-    if vocab is None:
-        kinds = [s for s in search_registry.sources() if s.in_vocabulary]
-        whole = {s.soort for s in kinds if s.whole_titles}
-        terms = set()
-        for group in synonym_groups():
-            terms.update(" ".join(words(p)) for p in group if len(p) > 2)
-        rows = ZoekIndex.objects.filter(soort__in=[s.soort for s in kinds])
-        for soort, titel in rows.values_list("soort", "titel"):
-            terms.update(w for w in words(titel) if len(w) > 3)
-            if soort in whole:
-                terms.add(fold(titel))
-        vocab = sorted(terms)
-        cache.set(key, vocab, timeout=DAY)
-    return vocab
+    kinds = [s for s in search_registry.sources() if s.in_vocabulary]
+    whole = {s.soort for s in kinds if s.whole_titles}
+    terms = set()
+    for group in synonym_groups():
+        terms.update(" ".join(words(p)) for p in group if len(p) > 2)
+    rows = ZoekIndex.objects.filter(soort__in=[s.soort for s in kinds])
+    for soort, titel in rows.values_list("soort", "titel"):
+        terms.update(w for w in words(titel) if len(w) > 3)
+        if soort in whole:
+            terms.add(fold(titel))
+    return sorted(terms)
 
 
 def known_words() -> frozenset[str]:
@@ -153,22 +175,21 @@ def known_words() -> frozenset[str]:
     A typed word found here is never "corrected", even when it is in no title of the
     vocabulary: "meldcodes" in a partner's name must not become "meldcode".
     """
+    return _cached("known-words", _build_known_words)[1]
+
+
+def _build_known_words():
     from routekaart.core_models import ZoekIndex
 
-    key = f"portal:known-words:{data_version()}"
-    known = cache.get(key)
-    if known is None:
-        kinds = {s.soort for s in search_registry.sources() if s.in_vocabulary}
-        known = set()
-        rows = ZoekIndex.objects.filter(soort__in=kinds).values_list("zoektekst", flat=True)
-        others = ZoekIndex.objects.exclude(soort__in=kinds).values_list("zoektitel", flat=True)
-        for text in [*rows, *others]:
-            known.update(text.split())
-        for term in vocabulary():
-            known.update(term.split())
-        known = frozenset(known)
-        cache.set(key, known, timeout=DAY)
-    return known
+    kinds = {s.soort for s in search_registry.sources() if s.in_vocabulary}
+    known = set()
+    rows = ZoekIndex.objects.filter(soort__in=kinds).values_list("zoektekst", flat=True)
+    others = ZoekIndex.objects.exclude(soort__in=kinds).values_list("zoektitel", flat=True)
+    for text in [*rows, *others]:
+        known.update(text.split())
+    for term in vocabulary():
+        known.update(term.split())
+    return frozenset(known)
 
 
 def edit_distance(a: str, b: str) -> int:
@@ -213,16 +234,24 @@ def corrected(query: str) -> str | None:
     "meisjesbesnijdnis" becomes "meisjesbesnijdenis", whose synonyms then apply too.
     A word is only replaced when it occurs nowhere in the portal's texts and a word
     of the vocabulary lies within `allowed_edits` of it; short words never are.
+    Memoised per generation of the word lists: one search asks several times.
     """
-    vocab, known = vocabulary(), known_words()
+    vocab_generation, vocab = _cached("vocabulary", _build_vocabulary)
+    known_generation, known = _cached("known-words", _build_known_words)
+    memo_key = (tuple(words(query)[:MAX_WORDS]), vocab_generation, known_generation)
+    if memo_key in _corrections:
+        return _corrections[memo_key]
     fixed, changed = [], False
-    for word in words(query)[:MAX_WORDS]:
+    for word in memo_key[0]:
         match = None
         if word not in known:
             match = next((m for _, m in _closest(word, vocab)), None)
         fixed.append(match or word)
         changed = changed or match is not None
-    return " ".join(fixed) if changed else None
+    if len(_corrections) > 1000:
+        _corrections.clear()
+    _corrections[memo_key] = result = " ".join(fixed) if changed else None
+    return result
 
 
 def suggestions(query: str) -> list[str]:

@@ -163,3 +163,22 @@ def test_a_word_of_a_partner_name_is_not_corrected():
     pharos.save()
     assert any(r.url == "/partners/pharos/" for r in search("meldcodes"))
     assert better_queries("meldcodes") == []
+
+
+def test_word_lists_are_unpickled_once_per_data_version(client, monkeypatch):
+    """The local-memory cache unpickles on every get: a search reads its process-local
+    copy of the known words and vocabulary instead (1.5 ms a read at 10,000 partners)."""
+    from django.core.cache import cache
+
+    client.get("/zoeken/?q=meldcod")
+    reads = []
+    real_get = cache.get
+
+    def counting_get(key, *args, **kwargs):
+        reads.append(key)
+        return real_get(key, *args, **kwargs)
+
+    monkeypatch.setattr(cache, "get", counting_get)
+    response = client.get("/zoeken/?q=huwelijksdwnag")
+    assert response.context["suggestions"] == ["huwelijksdwang"]
+    assert not [k for k in reads if "known-words" in k or "vocabulary" in k or "synonyms" in k]
