@@ -274,8 +274,8 @@ def search(query: str, *, kinds=None, limit: int = 500) -> list[Result]:
         .order_by("-rank", "titel")
         .only("soort", "titel", "samenvatting", "tekst", "url")[:limit]
     )
-    terms = highlight_terms(query)
-    results = [Result(r.soort, r.titel, r.url, snippet(r, terms), float(r.rank)) for r in rows]
+    pattern = term_pattern(highlight_terms(query))
+    results = [Result(r.soort, r.titel, r.url, snippet(r, pattern), float(r.rank)) for r in rows]
     for leader in search_registry.leaders():
         first = leader(query)
         if first:
@@ -326,11 +326,13 @@ def search_queryset(queryset, query: str, *, soort: str):
     )
 
 
-def snippet(row, query_words, width=180) -> str:
-    """A short piece of text around the first matching word; highlighted in the template."""
-    pattern = term_pattern(query_words)
+def snippet(row, pattern, width=180) -> str:
+    """A short piece of text around the first match of `pattern` (see term_pattern);
+    highlighted in the template."""
     for text in (row.samenvatting, row.tekst):
-        found = pattern.search(fold(text)) if pattern else None
+        # The terms are folded; fold the text (costly on long texts) only when it has
+        # no plain match, for accented words.
+        found = pattern and (pattern.search(text) or pattern.search(fold(text)))
         if found:
             start = max(0, found.start() - width // 3)
             piece = text[start : start + width].strip()

@@ -68,8 +68,7 @@ def term_pattern(terms) -> re.Pattern | None:
     """A case-insensitive regex for the terms, by the length rules above.
 
     The one rule for what counts as a match when a snippet is cut and highlighted.
-    A match is always a whole word: "melden" marks all of "meldende", "mishandeling"
-    all of "kindermishandeling".
+    It finds where a match starts; `word_spans` widens each match to its whole word.
     """
     terms = sorted({t for t in terms if len(t) > 1}, key=len, reverse=True)
     if not terms:
@@ -79,10 +78,25 @@ def term_pattern(terms) -> re.Pattern | None:
         if is_short(t):
             parts.append(rf"(?<!\w){re.escape(t)}(?!\w)")
         elif fits_inside(t):
-            parts.append(rf"\w*{re.escape(t)}\w*")
+            parts.append(re.escape(t))
         else:
-            parts.append(rf"(?<!\w){re.escape(t)}\w*")
+            parts.append(rf"(?<!\w){re.escape(t)}")
     return re.compile("(" + "|".join(parts) + ")", re.IGNORECASE)
+
+
+def word_spans(pattern: re.Pattern, text: str):
+    """(start, end) of each whole word in `text` that holds a match of `pattern`:
+    "melden" marks all of "meldende", "mishandeling" all of "kindermishandeling"."""
+    end = 0
+    for found in pattern.finditer(text):
+        if found.start() < end:
+            continue
+        start, end = found.start(), found.end()
+        while start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"):
+            start -= 1
+        while end < len(text) and (text[end].isalnum() or text[end] == "_"):
+            end += 1
+        yield start, end
 
 
 def fold(text: str) -> str:

@@ -5,7 +5,7 @@ from django.utils.safestring import mark_safe
 
 from routekaart.glossary import glossary
 from routekaart.markup import render_markdown
-from routekaart.search_words import term_pattern
+from routekaart.search_words import term_pattern, word_spans
 
 register = template.Library()
 
@@ -76,8 +76,8 @@ def highlight(text, words):
     # Find the words in the text itself, then escape each piece: a term never lands
     # inside an entity ("amp" in "&amp;").
     pieces, last = [], 0
-    for found in pattern.finditer(text):
-        pieces += [escape(text[last : found.start()]), f"<mark>{escape(found.group(0))}</mark>"]
-        last = found.end()
+    for start, end in word_spans(pattern, text):
+        pieces += [escape(text[last:start]), f"<mark>{escape(text[start:end])}</mark>"]
+        last = end
     pieces.append(escape(text[last:]))
     return mark_safe("".join(pieces))
