@@ -4,6 +4,8 @@ Organisations and gemeenten are searchable; a query that names a gemeente leads
 with that gemeente's page.
 """
 
+import re
+
 from partners.lookup import find_gemeente_pk
 from partners.models import Gemeente, Organisatie, Organisatietype
 from routekaart import search_registry
@@ -12,8 +14,11 @@ from routekaart.search_registry import Source
 
 
 def gemeente_leader(query):
-    """A query that names a gemeente leads with that gemeente's page."""
+    """A query that names a gemeente ("Ede", "gemeente Ede") leads with its page."""
     pk = find_gemeente_pk(query)
+    if pk is None:
+        named = re.fullmatch(r"\s*gemeente\s+(.+)", query, flags=re.IGNORECASE)
+        pk = find_gemeente_pk(named.group(1)) if named else None
     if pk is None:
         return None
     g = Gemeente.objects.select_related("veilig_thuis_regio").get(pk=pk)

@@ -10,7 +10,7 @@ from partners.experts import practices_with_experts
 from partners.filters import OrganisatieFilter, organisatietype_choices
 from partners.geo import vt_region_paths
 from partners.kaartlagen import DEFAULT_LAYER, LAYERS, layer_regions
-from partners.lookup import find_place, suggest_gemeenten
+from partners.lookup import find_gemeente_pk, find_place, suggest_gemeenten
 from partners.models import (
     Contactpersoon,
     Gemeente,
@@ -23,7 +23,7 @@ from partners.models import (
 from praktijken.filters import praktijk_choices
 from routekaart.caching import cache_public_page
 from routekaart.pagination import page_number
-from stappen.filters import stap_choices
+from stappen.filters import plaats_choices, stap_choices
 
 PAGE_SIZE = 20
 SINGLE_VALUE_PARAMS = ("q", "praktijk", "stap", "niveau", "type", "regio", "gemeente", "pagina")
@@ -201,6 +201,7 @@ def gemeente(request, slug):
         "experts": practices_with_experts(),
         "groups": [g for g in groups if g["type"].slug not in shown_apart],
         "filter_query": f"gemeente={gemeente.code}",
+        "voorbeeld_plaatsen": _plaatsen_in(gemeente),
     }
     return render(request, "partners/gemeente.html", context)
 
@@ -230,6 +231,12 @@ def _found_via(request, gemeente):
         if gemeente.postcodes.filter(pc4=pc4).exists():
             return f"Postcode {pc4} ligt in de gemeente {gemeente.naam}."
     return ""
+
+
+def _plaatsen_in(gemeente):
+    """The places named by practice examples that are this gemeente ("Den Haag" for
+    's-Gravenhage), from the cached choice list: no query on a warm cache."""
+    return [p for p, _ in plaats_choices() if find_gemeente_pk(p) == gemeente.pk]
 
 
 def _veilig_thuis(groups):

@@ -2,7 +2,7 @@
 
 from django.db.models import Prefetch
 
-from praktijken.models import Praktijk, Verschijningsvorm
+from praktijken.models import Praktijk, Verhaal, Verschijningsvorm
 from routekaart.search_registry import Source, register
 
 
@@ -17,6 +17,12 @@ def _describe(p):
     return p.naam, p.samenvatting, f"{p.definitie} {p.aantallen} {forms}", p.get_absolute_url()
 
 
+def _describe_verhaal(v):
+    """A story is read on its practice's page, at its heading."""
+    url = f"{v.praktijk.get_absolute_url()}#verhaal-{v.slug}"
+    return v.titel, v.praktijk.naam, v.tekst, url
+
+
 def register_sources():
     register(
         Source(
@@ -28,5 +34,20 @@ def register_sources():
             queryset=_public,
             describe=_describe,
             depends_on={Verschijningsvorm: lambda vorm: [vorm.praktijk_id]},
+        )
+    )
+    register(
+        Source(
+            soort="verhaal",
+            label="Verhaal",
+            order=56,
+            boost=0.05,
+            model=Verhaal,
+            queryset=lambda: Verhaal.objects.published()
+            .filter(praktijk__in=Praktijk.objects.published())
+            .select_related("praktijk"),
+            describe=_describe_verhaal,
+            depends_on={Praktijk: lambda p: p.verhalen.values_list("pk", flat=True)},
+            in_vocabulary=False,
         )
     )

@@ -11,9 +11,10 @@ rows with one of two engines:
   ("mishandeling" in "kindermishandeling"), which Dutch full-text search does not
   split.
 - SQLite (the development default) is a lesser fallback: the query is split into
-  words, case and accents are folded, and every word (or a synonym) must occur as
-  a substring of the normalised text. Substrings find compounds; typos are only
-  helped by the "Bedoelde u …?" suggestions.
+  words, case and accents are folded, and every word (or a synonym) must occur in
+  the normalised text: short words whole, middle ones at a word start, long ones
+  anywhere (compounds); see search_words. Typos are helped by the spelling
+  correction and the "Bedoelde u …?" suggestions.
 
 Both expand the query with synonyms (routekaart.search_words) before matching.
 """
@@ -33,6 +34,7 @@ from routekaart.search_words import (
     clean_query,
     corrected,
     expand,
+    fits_inside,
     fold,
     is_short,
     suggestions,
@@ -51,6 +53,7 @@ __all__ = [
     "search",
     "search_queryset",
     "better_queries",
+    "highlight_terms",
     "words",
 ]
 
@@ -171,6 +174,12 @@ class Result:
     def soort_label(self):
         return kind_labels().get(self.soort, self.soort)
 
+    @property
+    def overview(self):
+        """(link text, URL) of the page that lists every record of this kind, or None."""
+        source = search_registry.source(self.soort)
+        return source.overview if source else None
+
 
 def _kind_boost():
     return Case(
@@ -181,15 +190,18 @@ def _kind_boost():
 
 
 def _holds(field: str, term: str) -> Q:
-    """The normalised text in `field` holds `term` (see `is_short`).
+    """The normalised text in `field` holds `term`, by the length rules of search_words.
 
     A short term ("ede", "en", "vgv") must be a whole word, so that "Ede" does not
-    find Heemstede and Nederland; a longer one may sit inside a compound
-    ("mishandeling" in "kindermishandeling"). The normalised columns are words
-    joined by single spaces, so a whole word is one between spaces or at an end.
+    find Heemstede and Nederland; a middle one must start a word ("assen" not in
+    Wassenaar); a long one may sit inside a compound ("mishandeling" in
+    "kindermishandeling"). The normalised columns are words joined by single
+    spaces, so a word starts at the beginning or after a space.
     """
-    if not is_short(term):
+    if fits_inside(term):
         return Q(**{f"{field}__contains": term})
+    if not is_short(term):
+        return Q(**{f"{field}__startswith": term}) | Q(**{f"{field}__contains": f" {term}"})
     return (
         Q(**{field: term})
         | Q(**{f"{field}__startswith": f"{term} "})
@@ -262,10 +274,8 @@ def search(query: str, *, kinds=None, limit: int = 500) -> list[Result]:
         .order_by("-rank", "titel")
         .only("soort", "titel", "samenvatting", "tekst", "url")[:limit]
     )
-    query_words = [w for p in expand(query) for w in p.split()]
-    results = [
-        Result(r.soort, r.titel, r.url, snippet(r, query_words), float(r.rank)) for r in rows
-    ]
+    pattern = term_pattern(highlight_terms(query))
+    results = [Result(r.soort, r.titel, r.url, snippet(r, pattern), float(r.rank)) for r in rows]
     for leader in search_registry.leaders():
         first = leader(query)
         if first:
@@ -274,11 +284,27 @@ def search(query: str, *, kinds=None, limit: int = 500) -> list[Result]:
     return results
 
 
-def better_queries(query: str, limit: int = 3) -> list[str]:
-    """Rewrites of a query that found nothing which do find something.
+def highlight_terms(query: str) -> list[str]:
+    """The words to mark in results: the query's, its synonyms' and its correction's."""
+    phrases = expand(query)
+    fixed = corrected(query)
+    if fixed:
+        phrases += expand(fixed)
+    return list(dict.fromkeys(w for p in phrases for w in p.split()))
 
-    Only asked after a search without results, so the few extra searches are rare.
+
+def better_queries(query: str, *, found: bool | None = None, limit: int = 3) -> list[str]:
+    """Rewrites of a query that are better: they find something and are close to it.
+
+    Asked when a search found nothing, or found its results only through a
+    spelling correction ("meldcod" searched "meldcode"): then the page names the
+    term it searched. A query that finds results as typed gets no suggestion.
+    `found` says whether the caller's search of `query` found anything.
     """
+    if found is None:
+        found = bool(search(query, limit=1))
+    if found and not corrected(query):
+        return []
     return [c for c in suggestions(query) if search(c, limit=1)][:limit]
 
 
@@ -300,11 +326,13 @@ def search_queryset(queryset, query: str, *, soort: str):
     )
 
 
-def snippet(row, query_words, width=180) -> str:
-    """A short piece of text around the first matching word; highlighted in the template."""
-    pattern = term_pattern(query_words)
+def snippet(row, pattern, width=180) -> str:
+    """A short piece of text around the first match of `pattern` (see term_pattern);
+    highlighted in the template."""
     for text in (row.samenvatting, row.tekst):
-        found = pattern.search(fold(text)) if pattern else None
+        # The terms are folded; fold the text (costly on long texts) only when it has
+        # no plain match, for accented words.
+        found = pattern and (pattern.search(text) or pattern.search(fold(text)))
         if found:
             start = max(0, found.start() - width // 3)
             piece = text[start : start + width].strip()

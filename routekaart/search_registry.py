@@ -30,6 +30,8 @@ class Source:
     - `whole_titles`: put whole titles (not just their words) in the "Bedoelde u"
       vocabulary, for names such as "Bergen op Zoom".
     - `in_vocabulary`: whether the words of its titles feed "Bedoelde u …?" at all.
+    - `overview`: (link text, URL) of a page that lists every record of this kind,
+      linked under its group of results.
     """
 
     soort: str
@@ -44,6 +46,7 @@ class Source:
     )
     whole_titles: bool = False
     in_vocabulary: bool = True
+    overview: tuple[str, str] | None = None
 
 
 _sources: dict[str, Source] = {}

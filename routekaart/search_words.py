@@ -19,9 +19,39 @@ MAX_WORDS = 10
 _WORD = re.compile(r"[a-z0-9+]+")
 DAY = 24 * 60 * 60
 
+# Process-local copies of the cached word lists: the local-memory cache unpickles a
+# value on every get, and one search asks for them several times (1.5 ms each for
+# the known words). A copy is used only while the shared cache still holds its key,
+# so a new data version or a cleared cache rebuilds it.
+_local_copies: dict[str, tuple[int, object]] = {}
+_generation = [0]
+_corrections: dict[tuple, str | None] = {}
 
-# Terms up to this length match and are highlighted as whole words only.
+
+def _cached(name: str, build):
+    """(generation, value) of `build()`, cached per data version."""
+    key = f"portal:{name}:{data_version()}"
+    copy = _local_copies.get(key)
+    if copy is not None and cache.has_key(key):
+        return copy
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        cache.set(key, value, timeout=DAY)
+    _generation[0] += 1
+    for old in [k for k in _local_copies if k.startswith(f"portal:{name}:")]:
+        _local_copies.pop(old, None)
+    _local_copies[key] = copy = (_generation[0], value)
+    return copy
+
+
+# How a term may match, by its length. Up to SHORT_TERM letters: whole words only
+# ("ede" not in Heemstede, "en" not in Adviezen). Up to COMPOUND_TERM - 1: at the
+# start of a word ("melding" in meldingen, "assen" not in Wassenaar). From
+# COMPOUND_TERM: also inside a word, for Dutch compounds ("mishandeling" in
+# kindermishandeling). A phrase of several words matches from a word start.
 SHORT_TERM = 4
+COMPOUND_TERM = 8
 
 
 def is_short(term: str) -> bool:
@@ -29,16 +59,44 @@ def is_short(term: str) -> bool:
     return len(term) <= SHORT_TERM and " " not in term
 
 
+def fits_inside(term: str) -> bool:
+    """A single word long enough to be found inside a compound."""
+    return len(term) >= COMPOUND_TERM and " " not in term
+
+
 def term_pattern(terms) -> re.Pattern | None:
-    """A case-insensitive regex for the terms, short ones as whole words (see is_short).
+    """A case-insensitive regex for the terms, by the length rules above.
 
     The one rule for what counts as a match when a snippet is cut and highlighted.
+    It finds where a match starts; `word_spans` widens each match to its whole word.
     """
     terms = sorted({t for t in terms if len(t) > 1}, key=len, reverse=True)
     if not terms:
         return None
-    parts = [rf"(?<!\w){re.escape(t)}(?!\w)" if is_short(t) else re.escape(t) for t in terms]
+    parts = []
+    for t in terms:
+        if is_short(t):
+            parts.append(rf"(?<!\w){re.escape(t)}(?!\w)")
+        elif fits_inside(t):
+            parts.append(re.escape(t))
+        else:
+            parts.append(rf"(?<!\w){re.escape(t)}")
     return re.compile("(" + "|".join(parts) + ")", re.IGNORECASE)
+
+
+def word_spans(pattern: re.Pattern, text: str):
+    """(start, end) of each whole word in `text` that holds a match of `pattern`:
+    "melden" marks all of "meldende", "mishandeling" all of "kindermishandeling"."""
+    end = 0
+    for found in pattern.finditer(text):
+        if found.start() < end:
+            continue
+        start, end = found.start(), found.end()
+        while start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"):
+            start -= 1
+        while end < len(text) and (text[end].isalnum() or text[end] == "_"):
+            end += 1
+        yield start, end
 
 
 def fold(text: str) -> str:
@@ -58,19 +116,17 @@ def clean_query(raw: str) -> str:
 
 def synonym_groups() -> list[list[str]]:
     """Groups of folded phrases that mean the same, cached per data version."""
+    return _cached("synonyms", _build_synonym_groups)[1]
+
+
+def _build_synonym_groups():
     from routekaart.core_models import Synoniem
 
-    key = f"portal:synonyms:{data_version()}"
-    groups = cache.get(key)
-    if groups is None:
-        groups = [
-            [fold(t) for t in s.termen_lijst]
-            for s in Synoniem.objects.all()
-            if len(s.termen_lijst) > 1
-        ]
-        for provider in search_registry.synonym_providers():
-            groups += [[fold(t) for t in group] for group in provider()]
-        cache.set(key, groups, timeout=DAY)
+    groups = [
+        [fold(t) for t in s.termen_lijst] for s in Synoniem.objects.all() if len(s.termen_lijst) > 1
+    ]
+    for provider in search_registry.synonym_providers():
+        groups += [[fold(t) for t in group] for group in provider()]
     return groups
 
 
@@ -104,63 +160,136 @@ def vocabulary() -> list[str]:
     """Known words and names for 'Bedoelde u …?', cached per data version.
 
     One query: the titles in the index, of the kinds whose source puts them in the
-    vocabulary (not partners, whose names would flood the suggestions).
+    vocabulary (not partners, whose names would flood the suggestions), plus the
+    synonym phrases.
     """
+    return _cached("vocabulary", _build_vocabulary)[1]
+
+
+def _build_vocabulary():
     from routekaart.core_models import ZoekIndex
 
-    key = f"portal:vocabulary:{data_version()}"
-    vocab = cache.get(key)
-    if vocab is None:
-        kinds = [s for s in search_registry.sources() if s.in_vocabulary]
-        whole = {s.soort for s in kinds if s.whole_titles}
-        terms = set()
-        for group in synonym_groups():
-            terms.update(p for p in group if len(p) > 2)
-        rows = ZoekIndex.objects.filter(soort__in=[s.soort for s in kinds])
-        for soort, titel in rows.values_list("soort", "titel"):
-            terms.update(w for w in words(titel) if len(w) > 3)
-            if soort in whole:
-                terms.add(fold(titel))
-        vocab = sorted(terms)
-        cache.set(key, vocab, timeout=DAY)
-    return vocab
+    kinds = [s for s in search_registry.sources() if s.in_vocabulary]
+    whole = {s.soort for s in kinds if s.whole_titles}
+    terms = set()
+    for group in synonym_groups():
+        terms.update(" ".join(words(p)) for p in group if len(p) > 2)
+    rows = ZoekIndex.objects.filter(soort__in=[s.soort for s in kinds])
+    for soort, titel in rows.values_list("soort", "titel"):
+        terms.update(w for w in words(titel) if len(w) > 3)
+        if soort in whole:
+            terms.add(fold(titel))
+    return sorted(terms)
+
+
+def known_words() -> frozenset[str]:
+    """Words the portal knows, cached per data version: every word of the indexed texts
+    of the vocabulary kinds and of the titles of all kinds (partner names included).
+
+    A typed word found here is never "corrected", even when it is in no title of the
+    vocabulary: "meldcodes" in a partner's name must not become "meldcode".
+    """
+    return _cached("known-words", _build_known_words)[1]
+
+
+def _build_known_words():
+    from routekaart.core_models import ZoekIndex
+
+    kinds = {s.soort for s in search_registry.sources() if s.in_vocabulary}
+    known = set()
+    rows = ZoekIndex.objects.filter(soort__in=kinds).values_list("zoektekst", flat=True)
+    others = ZoekIndex.objects.exclude(soort__in=kinds).values_list("zoektitel", flat=True)
+    for text in [*rows, *others]:
+        known.update(text.split())
+    for term in vocabulary():
+        known.update(term.split())
+    return frozenset(known)
+
+
+def edit_distance(a: str, b: str) -> int:
+    """Edits (insert, delete, replace, swap two neighbours) that turn a into b."""
+    previous2, previous = None, list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            cost = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb))
+            if previous2 is not None and i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                cost = min(cost, previous2[j - 2] + 1)
+            current.append(cost)
+        previous2, previous = previous, current
+    return previous[-1]
+
+
+def allowed_edits(term: str) -> int:
+    """How far a typo may be from the word meant: none for short words, then 1, 2, 3."""
+    n = len(term.replace(" ", ""))
+    if n < 5:
+        return 0
+    return 1 if n < 8 else 2 if n < 12 else 3
+
+
+def _closest(term: str, vocab: list[str]) -> list[tuple[int, str]]:
+    """(distance, known term) for the closest known terms within `allowed_edits`, best first."""
+    limit = allowed_edits(term)
+    if not limit:
+        return []
+    found = []
+    for match in difflib.get_close_matches(term, vocab, n=8, cutoff=0.6):
+        distance = edit_distance(term, match)
+        if 0 < distance <= limit:
+            found.append((distance, match))
+    found.sort()
+    return [f for f in found if f[0] == found[0][0]] if found else []
 
 
 def corrected(query: str) -> str | None:
-    """The query with unknown long words replaced by the closest known word, if any.
+    """The query with unknown words replaced by the closest known word, if any.
 
     "meisjesbesnijdnis" becomes "meisjesbesnijdenis", whose synonyms then apply too.
+    A word is only replaced when it occurs nowhere in the portal's texts and a word
+    of the vocabulary lies within `allowed_edits` of it; short words never are.
+    Memoised per generation of the word lists: one search asks several times.
     """
-    vocab = vocabulary()
-    known = set(vocab)
+    vocab_generation, vocab = _cached("vocabulary", _build_vocabulary)
+    known_generation, known = _cached("known-words", _build_known_words)
+    memo_key = (tuple(words(query)[:MAX_WORDS]), vocab_generation, known_generation)
+    if memo_key in _corrections:
+        return _corrections[memo_key]
     fixed, changed = [], False
-    for word in words(query)[:MAX_WORDS]:
+    for word in memo_key[0]:
         match = None
-        if len(word) >= 5 and word not in known:
-            match = next(iter(difflib.get_close_matches(word, vocab, n=1, cutoff=0.85)), None)
+        if word not in known:
+            match = next((m for _, m in _closest(word, vocab)), None)
         fixed.append(match or word)
         changed = changed or match is not None
-    return " ".join(fixed) if changed else None
+    if len(_corrections) > 1000:
+        _corrections.clear()
+    _corrections[memo_key] = result = " ".join(fixed) if changed else None
+    return result
 
 
-def suggestions(query: str, limit: int = 5) -> list[str]:
+def suggestions(query: str) -> list[str]:
     """Candidate rewrites of the whole query for "Bedoelde u …?", closest first.
 
-    A known phrase close to the whole query, else the query with one long word
-    (five letters or more) replaced by a close known word. Short words are never
-    swapped: "dos and donts" must not become "zand" or "land". The engine keeps
-    only candidates that find something (routekaart.search.better_queries).
+    A known phrase within a few edits of the whole query ("dos and dont" ->
+    "dos and donts"), else the query with its unknown words corrected. Words that the
+    portal knows and short words are never swapped: "dos and donts" does not become
+    "zand" or "land", "meldcode" not "melden". Of candidates that are synonyms of one
+    another only the first is kept. The engine keeps only candidates that find
+    something (routekaart.search.better_queries).
     """
-    folded = " ".join(words(query))
-    if not folded:
-        return []
+    folded = " ".join(words(query)[:MAX_WORDS])
     vocab = vocabulary()
-    candidates = difflib.get_close_matches(folded, vocab, n=limit, cutoff=0.7)
-    if not candidates:
-        query_words = words(query)[:MAX_WORDS]
-        for i, word in enumerate(query_words):
-            if len(word) < 5:
-                continue
-            for match in difflib.get_close_matches(word, vocab, n=2, cutoff=0.75):
-                candidates.append(" ".join([*query_words[:i], match, *query_words[i + 1 :]]))
-    return [c for c in dict.fromkeys(candidates) if c != folded][:limit]
+    if not folded or folded in vocab:
+        return []
+    scored = []
+    if " " in folded:
+        scored += _closest(folded, [v for v in vocab if " " in v])
+    fixed = corrected(query)
+    if fixed:
+        scored.append((edit_distance(folded, fixed), fixed))
+    result = []
+    for _, candidate in sorted(scored):
+        if candidate != folded and not any(candidate in expand(kept) for kept in result):
+            result.append(candidate)
+    return result

@@ -98,9 +98,9 @@ def zoeken(request):
         message = "Vul een zoekwoord in met letters of cijfers."
     elif query:
         results = search.search(query)
+        hints = search.better_queries(query, found=bool(results))
         if not results:
             message = "Geen resultaten gevonden."
-            hints = search.better_queries(query)
             search.record_zero_result(query)
     elif "q" in request.GET:
         message = "Vul een zoekwoord in."
@@ -113,7 +113,7 @@ def zoeken(request):
         "message": message,
         "count": len(results),
         "suggestions": hints,
-        "highlight_words": [w for p in search.expand(query) for w in p.split()] if query else [],
+        "highlight_words": search.highlight_terms(query) if query else [],
         "querystring": urlencode({"q": query}),
     }
     return render(request, "routekaart/zoeken.html", context)

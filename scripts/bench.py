@@ -33,6 +33,10 @@ PAGES = [
     ("gemeentepagina", "/gemeenten/veenendaal/"),
     ("partnerpagina", "/partners/voorbeeldorganisatie-5000/"),
     ("zoeken", "/zoeken/?q=meisjesbesnijdenis"),
+    ("zoeken, kort woord", "/zoeken/?q=Ede"),
+    ("zoeken, tikfout", "/zoeken/?q=meldcod"),
+    ("zoeken, niets gevonden", "/zoeken/?q=xyzzy+plugh"),
+    ("praktijkvoorbeelden, gefilterd", "/stappen/praktijkvoorbeelden/?praktijk=vgv&stap=1"),
     ("vermoeden, VGV Venlo", "/vermoeden/?praktijk=vgv&gemeente=Venlo&situatie=vertrek"),
 ]
 

@@ -1,5 +1,7 @@
 """What the chain steps contribute to the site search (registered in StappenConfig.ready)."""
 
+from django.urls import reverse_lazy
+
 from routekaart.search_registry import Source, register
 from stappen.models import Citaat, Ketenstap, Praktijkvoorbeeld
 
@@ -44,6 +46,10 @@ def register_sources():
             model=Praktijkvoorbeeld,
             queryset=lambda: Praktijkvoorbeeld.objects.published().select_related("hoofdstuk"),
             describe=_describe_voorbeeld,
+            overview=(
+                "Alle praktijkvoorbeelden, methodieken en tips",
+                reverse_lazy("stappen:voorbeelden"),
+            ),
         )
     )
     register(

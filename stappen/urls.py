@@ -6,6 +6,7 @@ app_name = "stappen"
 
 urlpatterns = [
     path("", views.index, name="index"),
+    path("praktijkvoorbeelden/", views.voorbeelden, name="voorbeelden"),
     path("<slug:slug>/", views.detail, name="detail"),
     path("<slug:slug>/checklist/", views.checklist, name="checklist"),
 ]

@@ -3,6 +3,7 @@ from django.views.decorators.http import require_safe
 
 from praktijken.models import Praktijk
 from routekaart.caching import cache_public_page
+from stappen.filters import VoorbeeldFilter
 from stappen.models import Ketenstap
 
 
@@ -43,3 +44,12 @@ def checklist(request, slug):
     """
     stap = get_object_or_404(Ketenstap.objects.published(), slug=slug)
     return render(request, "stappen/checklist.html", {"stap": stap})
+
+
+@require_safe
+@cache_public_page
+def voorbeelden(request):
+    """Every practice example, method, tip and agreement, filterable by GET parameters."""
+    voorbeeld_filter = VoorbeeldFilter(request.GET or None)
+    context = {"filter": voorbeeld_filter, "voorbeelden": voorbeeld_filter.qs}
+    return render(request, "stappen/voorbeelden.html", context)

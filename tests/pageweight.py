@@ -20,6 +20,7 @@ PAGE_TYPES = [
     ("rol en kader", "/rol-en-kader/"),
     ("beleid", "/routekaart/naar-beleid-en-uitvoering/"),
     ("bronnen", "/bronnen/"),
+    ("praktijkvoorbeelden", "/stappen/praktijkvoorbeelden/"),
     ("begrippen", "/begrippen/"),
     ("sociale kaart", "/partners/"),
     ("sociale kaart, gefilterd", "/partners/?praktijk=huwelijksdwang&gemeente=GM0345"),

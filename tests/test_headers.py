@@ -27,6 +27,7 @@ PUBLIC = [
     "/rol-en-kader/",
     "/routekaart/naar-beleid-en-uitvoering/",
     "/bronnen/",
+    "/stappen/praktijkvoorbeelden/",
     "/begrippen/",
     "/partners/",
     "/partners/?praktijk=vgv&gemeente=GM0345",

@@ -26,6 +26,8 @@ PAGES = [
     "/routekaart/beschermen-en-stoppen-geweld/",
     "/bronnen/",
     "/bronnen/?praktijk=vgv",
+    "/stappen/praktijkvoorbeelden/",
+    "/stappen/praktijkvoorbeelden/?praktijk=vgv&stap=2",
     "/begrippen/",
     "/partners/",
     "/partners/?praktijk=huwelijksdwang&gemeente=GM0345",

@@ -55,6 +55,7 @@ VIEWS = {
     "/partners/": ["q", "praktijk", "stap", "niveau", "type", "regio", "gemeente", "pagina"],
     "/zoeken/": ["q", "pagina"],
     "/bronnen/": ["soort", "praktijk", "stap"],
+    "/stappen/praktijkvoorbeelden/": ["soort", "praktijk", "stap", "gemeente"],
     "/gemeenten/": ["gemeente"],
 }
 
@@ -136,6 +137,7 @@ PUBLIC_URLS = [
     "/stappen/1-preventie/",
     "/rol-en-kader/",
     "/bronnen/",
+    "/stappen/praktijkvoorbeelden/",
     "/begrippen/",
     "/partners/",
     "/partners/lkha/",

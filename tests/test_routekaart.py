@@ -179,6 +179,8 @@ QUERY_COUNTS = [
     ("/rol-en-kader/", 10),
     ("/routekaart/naar-beleid-en-uitvoering/", 11),
     ("/bronnen/", 4),
+    ("/stappen/praktijkvoorbeelden/", 4),
+    ("/stappen/praktijkvoorbeelden/?praktijk=vgv&stap=1&gemeente=Ede", 4),
     ("/begrippen/", 2),
 ]
 

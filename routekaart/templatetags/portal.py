@@ -5,7 +5,7 @@ from django.utils.safestring import mark_safe
 
 from routekaart.glossary import glossary
 from routekaart.markup import render_markdown
-from routekaart.search_words import term_pattern
+from routekaart.search_words import term_pattern, word_spans
 
 register = template.Library()
 
@@ -63,17 +63,24 @@ def soft_hyphens(text):
 
 @register.filter
 def highlight(text, words):
-    """Escape text and wrap the query's words in <mark>, short words only when whole.
+    """Escape text and wrap the words that match the query in <mark> (see term_pattern).
 
     Usage: {{ r.snippet|highlight:words }}
     """
     from django.utils.html import escape
 
-    escaped = escape(text or "")
-    pattern = term_pattern(escape(w) for w in words or [])
+    text = text or ""
+    pattern = term_pattern(words or [])
     if pattern is None:
-        return mark_safe(escaped)
-    return mark_safe(pattern.sub(r"<mark>\1</mark>", escaped))
+        return escape(text)
+    # Find the words in the text itself, then escape each piece: a term never lands
+    # inside an entity ("amp" in "&amp;").
+    pieces, last = [], 0
+    for start, end in word_spans(pattern, text):
+        pieces += [escape(text[last:start]), f"<mark>{escape(text[start:end])}</mark>"]
+        last = end
+    pieces.append(escape(text[last:]))
+    return mark_safe("".join(pieces))
 
 
 _ATTACHED = ("blocks", "verhalen_list", "kaders_list", "kaders_links", "secties", "loose")

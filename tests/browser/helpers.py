@@ -13,6 +13,8 @@ PAGES = {
     "rol-en-kader": "/rol-en-kader/",
     "beleid": "/routekaart/naar-beleid-en-uitvoering/",
     "bronnen": "/bronnen/",
+    "praktijkvoorbeelden": "/stappen/praktijkvoorbeelden/?praktijk=vgv",
+    "praktijkvoorbeelden-fout": "/stappen/praktijkvoorbeelden/?gemeente=Nergenshuizen",
     "begrippen": "/begrippen/",
     "sociale-kaart": "/partners/",
     "sociale-kaart-gefilterd": "/partners/?praktijk=huwelijksdwang&gemeente=Utrecht",
