@@ -53,7 +53,9 @@ def coverage_counts():
 def coverage_rows(regios=None):
     """[{regio, cellen: [{praktijk, aantal}]}] for the given regions (default: all)."""
     counts = coverage_counts()
-    praktijken = list(Praktijk.objects.published())
+    praktijken = cached_per_version(
+        "dekking:praktijken", lambda: list(Praktijk.objects.published())
+    )
     regios = VeiligThuisRegio.objects.order_by("organisatie_naam") if regios is None else regios
     return praktijken, [
         {

@@ -23,7 +23,7 @@ def test_the_overview_lists_every_published_example(client):
     assert response.status_code == 200
     html = response.content.decode()
     published = Praktijkvoorbeeld.objects.published()
-    assert len(_titles(response)) == published.count() > 20
+    assert len(_titles(response)) == published.count() >= 20
     assert "Cultuurvertalers" in html and "Lespakket VrijHeden" in html
     assert len(re.findall(r"<h1[\s>]", html)) == 1
     assert "data-quick-exit" in html

@@ -264,7 +264,7 @@ def test_a_formula_in_an_explanation_stays_text_in_the_csv(client, utrecht):
 
 
 @pytest.mark.parametrize(
-    ("url", "expected"), [("/zelfscan/", 6), (f"/regios/{UTRECHT}/zelfscan/", 6)]
+    ("url", "expected"), [("/zelfscan/", 5), (f"/regios/{UTRECHT}/zelfscan/", 5)]
 )
 def test_query_counts_are_pinned_with_every_region_filled(
     client, django_assert_num_queries, url, expected
