@@ -273,3 +273,31 @@ def test_query_counts_are_pinned_with_every_region_filled(
     client.get(f"{url}?warm=1")
     with django_assert_num_queries(expected):
         assert client.get(f"{url}?uncached=1").status_code == 200
+
+
+def test_a_review_older_than_a_year_shows_as_due(client, utrecht):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    scan = scan_for_editing(utrecht)
+    old = scan.beoordelingen.filter(aandachtspunt__isnull=False).first()
+    old.stand, old.beoordeeld_door = Stand.GEREGELD, "Regionale redactie"
+    old.beoordeeld_op = timezone.localdate() - timedelta(days=400)
+    old.save()
+    recent = scan.beoordelingen.exclude(pk=old.pk).filter(aandachtspunt__isnull=False).first()
+    recent.beoordeeld_op = timezone.localdate() - timedelta(days=30)
+    recent.save()
+    scan.status = Zelfscan.Status.GEPUBLICEERD
+    scan.save()
+    html = client.get(f"/regios/{UTRECHT}/zelfscan/").content.decode()
+    assert html.count("opnieuw te beoordelen") == len(old.aandachtspunt.stappen.all())
+
+
+def test_history_of_another_regions_item_is_closed_to_a_regional_editor(editor):
+    other = scan_for_editing(VeiligThuisRegio.objects.get(slug="veilig-thuis-drenthe"))
+    item = other.beoordelingen.first()
+    for suffix in ("change/", "history/"):
+        response = editor.get(f"/beheer/zelfscan/beoordeling/{item.pk}/{suffix}")
+        assert response.status_code in (302, 403, 404), suffix
+        assert "Drenthe" not in response.content.decode() or response.status_code != 200
