@@ -69,7 +69,7 @@ def test_groups_exist_with_their_permissions():
     assert set(regional.permissions.values_list("codename", flat=True)) == {
         f"{action}_{model}"
         for action in ("add", "change", "view")
-        for model in ("organisatie", "contactpersoon", "voorziening")
+        for model in ("organisatie", "contactpersoon", "voorziening", "zelfscan", "beoordeling")
     }
 
 
