@@ -159,10 +159,11 @@ p { margin-bottom: 2em !important; }
 
 FOCUS_JS = """async () => {
   // The Utrecht root scrolls smoothly (unless reduced motion is asked for), so give a
-  // focus move up to ~120 frames (2 s) to bring the element into view before judging.
+  // focus move up to ~300 frames (5 s; a loaded CI machine draws slowly) to bring the
+  // element into view before judging.
   const frame = () => new Promise(resolve => requestAnimationFrame(resolve));
   let state;
-  for (let i = 0; i < 120; i++) {
+  for (let i = 0; i < 300; i++) {
     const el = document.activeElement;
     if (!el || el === document.body || el === document.documentElement) return {missing: true};
     const style = getComputedStyle(el);
@@ -220,3 +221,12 @@ def tab_to(page, selector, max_stops=150, key="Tab"):
         if page.evaluate("s => document.activeElement.matches(s)", selector):
             return stops
     raise AssertionError(f"{selector} not reached in {max_stops} Tab presses; stops: {stops[-10:]}")
+
+
+def check_both_widths(page):
+    """axe at desktop and phone width on one page load, and no broken id references."""
+    for viewport in (DESKTOP, PHONE):
+        page.set_viewport_size(viewport)
+        report = axe_violations(page)
+        assert report == "", f"at {viewport['width']}px:\n{report}"
+    assert broken_idrefs(page) == []

@@ -3,22 +3,7 @@ width. One page load serves both widths: axe runs, the viewport narrows, axe run
 
 import pytest
 
-from tests.browser.helpers import (
-    DESKTOP,
-    PAGES,
-    PHONE,
-    axe_version,
-    axe_violations,
-    broken_idrefs,
-)
-
-
-def check_both_widths(page):
-    for viewport in (DESKTOP, PHONE):
-        page.set_viewport_size(viewport)
-        report = axe_violations(page)
-        assert report == "", f"at {viewport['width']}px:\n{report}"
-    assert broken_idrefs(page) == []
+from tests.browser.helpers import PAGES, axe_version, check_both_widths
 
 
 @pytest.mark.parametrize("name", PAGES)

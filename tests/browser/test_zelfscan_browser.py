@@ -3,7 +3,7 @@ axe at phone and desktop width, the map's labels, and the admin's step screen.""
 
 import pytest
 
-from tests.browser.test_axe import check_both_widths
+from tests.browser.helpers import check_both_widths
 
 
 @pytest.fixture
