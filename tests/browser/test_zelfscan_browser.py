@@ -35,3 +35,13 @@ def test_the_admin_step_screen_has_no_axe_violations(new_page, admin_state):
     page.wait_for_url("**/stap/3/")
     assert page.locator("fieldset.zelfscan-punt").count() >= 5
     check_both_widths(page)
+
+
+def test_a_region_scan_prints_on_a4_without_the_site_around_it(page, filled):
+    page.goto("/regios/veilig-thuis-utrecht/zelfscan/")
+    page.emulate_media(media="print")
+    assert not page.locator(".quick-exit").first.is_visible()
+    assert not page.locator(".site-nav").first.is_visible()
+    assert page.locator(".zelfscan__punt").first.is_visible()
+    pdf = page.pdf(format="A4")
+    assert pdf.startswith(b"%PDF") and b"/MediaBox [0 0 595" in pdf
