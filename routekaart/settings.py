@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "stappen",
     "partners",
     "vermoeden",
+    "opendata",
 ]
 
 # The apps that hold portal data: their writes make cached pages stale
