@@ -21,5 +21,5 @@ api_patterns = [
     path("taxonomy_terms", views.taxonomy_terms, name="taxonomy_terms"),
     path("taxonomy_terms/<str:id>", views.taxonomy_term, name="taxonomy_term"),
     # Anything else under /api/hsds/ is a JSON 404, not the HTML page.
-    re_path(r"^(?P<rest>.*)$", views.not_found, name="not_found"),
+    re_path(r"^(?P<rest>.*)$", views.not_found),
 ]
