@@ -11,7 +11,6 @@ import json
 import math
 import uuid
 from functools import wraps
-from pathlib import Path
 
 from django.conf import settings
 from django.http import Http404, HttpResponse
@@ -26,9 +25,9 @@ from routekaart.versioning import cached_per_version, data_version
 from stappen.models import Ketenstap
 
 from . import mapping, params, queries
+from . import openapi as openapi_document
 from .params import BadParameter
 
-OPENAPI = Path(__file__).resolve().parent / "hsds" / "schema" / "openapi.json"
 LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
 LICENCE_NAME = "CC BY 4.0"
 
@@ -122,7 +121,15 @@ def root(request):
 
 @api
 def openapi(request):
-    return HttpResponse(OPENAPI.read_bytes(), content_type="application/json; charset=utf-8")
+    """HSDS's OpenAPI description with this profile's additions (see opendata.openapi)."""
+    params.unknown(request.GET)
+    body = openapi_document.document(
+        reverse("opendata:root"),
+        LICENCE_NAME,
+        LICENCE_URL,
+        request.build_absolute_uri(reverse("open_data")),
+    )
+    return HttpResponse(body, content_type="application/json; charset=utf-8")
 
 
 @api

@@ -275,3 +275,15 @@ def test_open_data_page_explains_api_licence_and_mapping(client):
     html = client.get("/open-data/").content.decode()
     for text in ("HSDS", "CC BY 4.0", "CBS-code", "geheim adres", "/api/hsds/services"):
         assert text in html
+
+
+def test_served_openapi_is_self_contained_with_the_profile_additions(client):
+    doc = get(client, "openapi.json")
+    assert "raw.githubusercontent.com" not in json.dumps(doc)
+    params = [p.get("$ref") for p in doc["paths"]["/services"]["get"]["parameters"]]
+    assert "#/components/parameters/gemeente" in params
+    assert "#/components/parameters/regio" in params
+    assert "#/components/parameters/postcode" not in params
+    assert "/download.json" in doc["paths"] and "service" in doc["components"]["schemas"]
+    assert doc["info"]["license"]["name"] == "CC BY 4.0"
+    assert doc["servers"] == [{"url": "/api/hsds"}]
