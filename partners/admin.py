@@ -102,6 +102,7 @@ class OrganisatieAdmin(ImportExportMixin, RegioScopeMixin, CheckActionMixin, Cur
         "getoond_op_de_website",
         "laatst_gecontroleerd_op",
         "laatst_gecontroleerd_door",
+        "uuid",
     )
     inlines = (ContactpersoonInline, VoorzieningInline)
     actions = ("markeer_als_gecontroleerd", "archiveren")
@@ -121,7 +122,21 @@ class OrganisatieAdmin(ImportExportMixin, RegioScopeMixin, CheckActionMixin, Cur
             },
         ),
         ("Contact", {"fields": ("telefoon", "telefoon_toelichting", "email", "website")}),
-        ("Beschrijving", {"fields": ("beschrijving", "bron")}),
+        (
+            "Bereikbaarheid",
+            {
+                "fields": (
+                    "openingstijden",
+                    "altijd_bereikbaar",
+                    "talen",
+                    "anoniem_mogelijk",
+                    "helpt_in_buitenland",
+                ),
+                "description": "Vul alleen in wat een bron zegt. Leeg betekent onbekend; "
+                "zo staat het ook op de website en in de open data.",
+            },
+        ),
+        ("Beschrijving", {"fields": ("beschrijving", "bron", "uuid")}),
         ("Werkveld", {"fields": ("praktijken", "stappen", "expert_voor")}),
         (
             "Werkgebied",

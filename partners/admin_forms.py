@@ -205,6 +205,18 @@ class OrganisatieForm(ContactFieldsForm):
     )
     user = None  # set per request by OrganisatieAdmin.get_form
 
+    def clean_talen(self):
+        """Language codes as in HSDS (ISO 639): two or three letters, comma separated."""
+        value = self.cleaned_data.get("talen") or ""
+        codes = [c.strip().lower() for c in value.split(",") if c.strip()]
+        wrong = [c for c in codes if not (c.isascii() and c.isalpha() and 2 <= len(c) <= 3)]
+        if wrong:
+            raise forms.ValidationError(
+                "Gebruik taalcodes van twee of drie letters (ISO 639), zoals 'nl, en, ar'. "
+                f"Niet herkend: {', '.join(wrong)}."
+            )
+        return ", ".join(dict.fromkeys(codes))
+
     def clean(self):
         cleaned = super().clean()
         errors = area_errors(

@@ -17,6 +17,7 @@ Contact persons and facilities are not part of the file: their personal and
 confidential details stay out of spreadsheets (see portal_backup for a full copy).
 """
 
+import uuid
 from collections import Counter
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
@@ -78,8 +79,44 @@ COLUMNS = (
     "bron",
     "laatst_gecontroleerd_op",
     "laatst_gecontroleerd_door",
+    "openingstijden",
+    "altijd_bereikbaar",
+    "talen",
+    "anoniem_mogelijk",
+    "helpt_in_buitenland",
+    "uuid",
 )
 AREA_FIELDS = ("veilig_thuis_regios", "gemeenten", "veiligheidsregios")
+
+
+class UuidWidget(TextWidget):
+    """The stable public id: kept on re-import; an empty cell keeps what is stored."""
+
+    def clean(self, value, row=None, **kwargs):
+        value = cell_text(value).strip()
+        if not value:
+            return None
+        try:
+            return uuid.UUID(value)
+        except ValueError:
+            raise ValueError(f"'{value}' is geen geldige UUID.") from None
+
+
+class JaNeeWidget(TextWidget):
+    """A yes/no/unknown cell: 'ja', 'nee' or empty (unknown stays unknown)."""
+
+    def clean(self, value, row=None, **kwargs):
+        value = cell_text(value).strip().lower()
+        if value in ("", "onbekend"):
+            return None
+        if value in ("ja", "yes", "true", "1"):
+            return True
+        if value in ("nee", "no", "false", "0"):
+            return False
+        raise ValueError(f"Vul 'ja', 'nee' of niets (onbekend) in, niet '{value}'.")
+
+    def render(self, value, obj=None, **kwargs):
+        return {True: "ja", False: "nee"}.get(value, "")
 
 
 class OrganisatieResource(resources.ModelResource):
@@ -124,6 +161,12 @@ class OrganisatieResource(resources.ModelResource):
     laatst_gecontroleerd_op = fields.Field(
         "laatst_gecontroleerd_op", "laatst_gecontroleerd_op", DateWidget()
     )
+    openingstijden = fields.Field("openingstijden", "openingstijden", TextWidget())
+    altijd_bereikbaar = fields.Field("altijd_bereikbaar", "altijd_bereikbaar", JaNeeWidget())
+    talen = fields.Field("talen", "talen", TextWidget())
+    anoniem_mogelijk = fields.Field("anoniem_mogelijk", "anoniem_mogelijk", JaNeeWidget())
+    helpt_in_buitenland = fields.Field("helpt_in_buitenland", "helpt_in_buitenland", JaNeeWidget())
+    uuid = fields.Field("uuid", "uuid", UuidWidget())
     laatst_gecontroleerd_door = fields.Field(
         "laatst_gecontroleerd_door", "laatst_gecontroleerd_door", TextWidget()
     )
@@ -219,6 +262,13 @@ class OrganisatieResource(resources.ModelResource):
             if isinstance(value, str):
                 row[key] = unescape_formula(value)
 
+    def import_field(self, field, instance, row, is_m2m=False, **kwargs):
+        # A file without the column, or with an empty cell, keeps the stored UUID
+        # (a new organisation gets a fresh one).
+        if field.attribute == "uuid" and not cell_text(row.get("uuid")).strip():
+            return
+        super().import_field(field, instance, row, is_m2m=is_m2m, **kwargs)
+
     def import_instance(self, instance, row, **kwargs):
         errors = {}
         try:
@@ -232,6 +282,12 @@ class OrganisatieResource(resources.ModelResource):
             errors.setdefault("slug", []).append(
                 f"De slug '{slug}' staat meer dan eens in het bestand."
             )
+        if (
+            "uuid" not in errors
+            and instance.uuid
+            and Organisatie.objects.filter(uuid=instance.uuid).exclude(slug=slug).exists()
+        ):
+            errors["uuid"] = [f"De UUID {instance.uuid} hoort al bij een andere organisatie."]
         related = {}
         for field in self.get_import_fields():
             if isinstance(field.widget, widgets.ManyToManyWidget) and field.column_name in row:

@@ -5,6 +5,7 @@ CURATED_APPS (routekaart.changes.curated_models); user accounts and groups are
 added by natural key, history rows keep their raw ids.
 """
 
+import datetime
 import json
 import os
 
@@ -18,6 +19,17 @@ from django.utils import timezone
 from simple_history.models import HistoricalChanges
 
 from routekaart.changes import curated_models
+
+
+class BackupEncoder(DjangoJSONEncoder):
+    """Datetimes with all their microseconds: DjangoJSONEncoder cuts them to milliseconds,
+    so a time such as 12:00:00.000400 came back as 12:00:00 and a round trip was not exact."""
+
+    def default(self, o):
+        if isinstance(o, datetime.datetime):
+            text = o.isoformat()
+            return text[:-6] + "Z" if text.endswith("+00:00") else text
+        return super().default(o)
 
 
 class BackupError(Exception):
@@ -93,7 +105,7 @@ def write_backup(file, objects, *, with_history, with_users):
     temporary = file.with_name(file.name + ".tmp")
     try:
         with temporary.open("w", encoding="utf-8") as handle:
-            json.dump(document, handle, cls=DjangoJSONEncoder, ensure_ascii=False, indent=1)
+            json.dump(document, handle, cls=BackupEncoder, ensure_ascii=False, indent=1)
         os.replace(temporary, file)
     except OSError as e:
         temporary.unlink(missing_ok=True)

@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "partners",
     "vermoeden",
     "zelfscan",
+    "opendata",
 ]
 
 # The apps that hold portal data: their writes make cached pages stale

@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from opendata import urls as opendata_urls
+from opendata import views as opendata_views
 from routekaart import site_views, views
 
 site_patterns = [
@@ -34,6 +36,8 @@ urlpatterns = [
     path("", include("partners.urls")),
     path("vermoeden/", include("vermoeden.urls")),
     path("", include("zelfscan.urls")),
+    path("api/hsds/", include((opendata_urls.api_patterns, "opendata"))),
+    path("open-data/", opendata_views.pagina, name="open_data"),
     path("healthz", site_views.healthz, name="healthz"),
     path("beheer/", admin.site.urls),
 ]

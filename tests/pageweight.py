@@ -34,6 +34,7 @@ PAGE_TYPES = [
     ("regio", "/regios/veilig-thuis-utrecht/"),
     ("zoeken", "/zoeken/?q=eerwraak"),
     ("vermoeden", "/vermoeden/?praktijk=vgv&gemeente=Venlo&situatie=vertrek"),
+    ("open data", "/open-data/"),
 ]
 
 

@@ -32,7 +32,8 @@ def snapshot():
         fields = {
             f.attname: getattr(org, f.attname)
             for f in Organisatie._meta.concrete_fields
-            if f.attname not in ("id", "type_id")
+            # gewijzigd_op is the time of the last write, which an import is.
+            if f.attname not in ("id", "type_id", "gewijzigd_op")
         }
         fields["type"] = org.type.slug
         for name in (

@@ -8,6 +8,7 @@ from simple_history.models import HistoricalRecords
 
 from routekaart.publicatie import NaturalKeyManager, NaturalKeyModel, PublicatieQuerySet, Status
 
+from .bereikbaarheid import Bereikbaarheid, stable_uuid_field
 from .geografie import Gemeente, Niveau, Veiligheidsregio, VeiligThuisRegio
 from .querysets import GecontroleerdQuerySet, OrganisatieQuerySet
 
@@ -63,7 +64,7 @@ class Gecontroleerd(models.Model):
         return age.days > settings.PARTNER_CHECK_INTERVAL_DAYS
 
 
-class Organisatie(NaturalKeyModel, Gecontroleerd):
+class Organisatie(NaturalKeyModel, Gecontroleerd, Bereikbaarheid):
     """A partner organisation in the sociale kaart."""
 
     class Rol(models.TextChoices):
@@ -72,6 +73,7 @@ class Organisatie(NaturalKeyModel, Gecontroleerd):
         ALGEMEEN = "algemeen", "Algemeen"
 
     slug = models.SlugField("slug", max_length=120, unique=True)
+    uuid = stable_uuid_field()
     naam = models.CharField("naam", max_length=200)
     type = models.ForeignKey(
         Organisatietype,
@@ -139,6 +141,10 @@ class Organisatie(NaturalKeyModel, Gecontroleerd):
         choices=Status.choices,
         default=Status.CONCEPT,
     )
+    # HSDS `last_modified` and the API's modified_after filter; set by save().
+    gewijzigd_op = models.DateTimeField(
+        "laatst gewijzigd", default=timezone.now, editable=False, db_index=True
+    )
     history = HistoricalRecords()
 
     objects = NaturalKeyManager.from_queryset(OrganisatieQuerySet)()
@@ -151,6 +157,12 @@ class Organisatie(NaturalKeyModel, Gecontroleerd):
 
     def __str__(self):
         return self.naam
+
+    def save(self, *args, **kwargs):
+        self.gewijzigd_op = timezone.now()
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "gewijzigd_op"}
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("partners:detail", kwargs={"slug": self.slug})
@@ -236,6 +248,7 @@ class Voorziening(models.Model):
         related_name="voorzieningen",
         verbose_name="organisatie",
     )
+    uuid = stable_uuid_field()
     naam = models.CharField("naam", max_length=150)
     beschrijving = models.TextField("beschrijving", blank=True, help_text="Markdown.")
     adres = models.CharField("adres", max_length=250, blank=True)

@@ -156,6 +156,9 @@ def sync_organisatie(region, row, vt_type, praktijken, tally):
         "telefoon_toelichting": row["telefoon_toelichting"] or DEFAULT_TELEFOON_TOELICHTING,
         "website": row["website"],
     }
+    # Only what the source states: its phone note says "24/7" for 0800-2000. Any
+    # other row leaves reachability unknown, and an editor's value is never overruled.
+    says_24_7 = "24/7" in (row["telefoon_toelichting"] or "")
     existing = Organisatie.objects.filter(slug=region.slug).first()
     if existing is None:
         org = Organisatie.objects.create(
@@ -165,12 +168,15 @@ def sync_organisatie(region, row, vt_type, praktijken, tally):
             rol=Organisatie.Rol.ALGEMEEN,
             status=Status.GEPUBLICEERD,
             bron=ORGANISATIE_BRON,
+            altijd_bereikbaar=True if says_24_7 else None,
             **csv_values,
         )
         org.veilig_thuis_regios.set([region])
         org.praktijken.set(praktijken)
         tally.add("organisaties (Veilig Thuis)", CREATED)
         return
+    if says_24_7 and existing.altijd_bereikbaar is None:
+        csv_values["altijd_bereikbaar"] = True
     _, outcome = upsert(Organisatie, existing, {}, csv_values, keep_if_blank=("website",))
     if not existing.veilig_thuis_regios.filter(pk=region.pk).exists():
         existing.veilig_thuis_regios.add(region)
