@@ -29,6 +29,7 @@ PAGES = {
     "zelfscan-regio-leeg": "/regios/veilig-thuis-utrecht/zelfscan/",
     "zelfscan-landelijk-leeg": "/zelfscan/",
     "stap-checklist": "/stappen/4-melden-en-veiligheidsbeoordeling/checklist/",
+    "open-data": "/open-data/",
     "partner": "/partners/fier/",
     "zoeken": "/zoeken/?q=huwelijksdwang",
     "zoeken-geen-resultaten": "/zoeken/?q=qqxzzy",
