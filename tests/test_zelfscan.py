@@ -161,7 +161,8 @@ def test_publishing_shows_the_scan_with_its_date_and_the_gemeente_links_to_it(cl
     scan = scan_for_editing(utrecht)
     b = scan.beoordelingen.filter(aandachtspunt__isnull=False).first()
     b.stand, b.toelichting = Stand.GEREGELD, "Zie **convenant** <script>alert(1)</script>"
-    b.organisaties.set([Organisatie.objects.get(slug=UTRECHT)])
+    archived = make_org("voorbeeld-gearchiveerd", status="gearchiveerd")
+    b.organisaties.set([Organisatie.objects.get(slug=UTRECHT), archived])
     b.save()
     national = make_landelijk("landelijk")
     client.force_login(national)
@@ -175,6 +176,7 @@ def test_publishing_shows_the_scan_with_its_date_and_the_gemeente_links_to_it(cl
     assert "Gepubliceerd op" in html
     assert "<strong>convenant</strong>" in html and "<script>alert" not in html
     assert f'href="/partners/{UTRECHT}/"' in html
+    assert "voorbeeld-gearchiveerd" not in html  # no dead links to archived partners
     gemeente = client.get("/gemeenten/utrecht/").content.decode()
     assert f'href="/regios/{UTRECHT}/zelfscan/"' in gemeente
 

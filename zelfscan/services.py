@@ -3,9 +3,10 @@
 from datetime import timedelta
 
 from django.db import transaction
+from django.db.models import Prefetch
 from django.utils import timezone
 
-from partners.models import VeiligThuisRegio
+from partners.models import Organisatie, VeiligThuisRegio
 from partners.services import editor_regios
 
 from .items import alle_punten, stappen_met_punten
@@ -68,8 +69,10 @@ def is_due(beoordeling, today=None):
 
 def region_view(scan):
     """The steps of one scan, each with its items and their Beoordeling (or None)."""
+    # Only published partners are named: an archived one would be a dead link.
+    published = Prefetch("organisaties", queryset=Organisatie.objects.published())
     beoordelingen = (
-        {b.item_key: b for b in scan.beoordelingen.prefetch_related("organisaties")} if scan else {}
+        {b.item_key: b for b in scan.beoordelingen.prefetch_related(published)} if scan else {}
     )
     today = timezone.localdate()
     steps = []
