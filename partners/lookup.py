@@ -203,7 +203,7 @@ def _by_postcode(pc4: str, invoer: str) -> Plaats:
     uitleg = f"Postcode {pc4} ligt in de gemeente {_gemeente_naam(pk)}."
     if gesplitst:
         uitleg += (
-            f" Een klein deel van de adressen met {pc4} hoort bij een andere gemeente; "
+            f" Een deel van de adressen met {pc4} hoort bij een andere gemeente; "
             "twijfelt u, zoek dan op de naam van de gemeente."
         )
     return Plaats([pk], "postcode", uitleg, invoer, {"postcode": pc4})

@@ -280,3 +280,10 @@ def test_an_unknown_map_layer_is_a_clear_400(client):
     assert response.status_code == 400
     assert "Onbekende kaartlaag" in response.content.decode()
     assert "<script>" not in response.content.decode().split("Onbekende kaartlaag")[1][:80]
+
+
+def test_a_split_postcode_says_that_part_lies_elsewhere():
+    plaats = find_place("4062")  # 0.75 Tiel, the rest West Betuwe (PDOK/BAG 2026)
+    assert Gemeente.objects.get(pk=plaats.gemeente_pks[0]).naam == "Tiel"
+    assert "Een deel van de adressen met 4062 hoort bij een andere gemeente" in plaats.uitleg
+    assert "andere gemeente" not in find_place("5911").uitleg
