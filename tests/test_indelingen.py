@@ -32,7 +32,7 @@ def slugs(_content_module, django_db_blocker):
         return dict(Gemeente.objects.values_list("code", "slug"))
 
 
-@pytest.mark.exhaustive
+@pytest.mark.once
 def test_every_gemeente_page_names_its_ggd_politie_om_and_rechtbank(client, slugs):
     ggd = {r["gemeente_code"]: r["ggd_regio_naam"] for r in rows("ggd-regios-2026.csv")}
     politie = {
@@ -101,7 +101,7 @@ def _gemeenten_per_spoken_name():
     return spoken
 
 
-@pytest.mark.exhaustive
+@pytest.mark.once
 def test_every_woonplaats_leads_to_its_gemeente_or_asks_which(client, slugs):
     gemeente_names = {
         normalise(name)
@@ -137,7 +137,7 @@ def test_a_woonplaats_named_like_another_gemeente_gives_that_gemeente():
     assert Gemeente.objects.get(pk=hoorn.gemeente_pks[0]).naam == "Hoorn"
 
 
-@pytest.mark.exhaustive
+@pytest.mark.once
 def test_every_postcode_leads_to_its_gemeente(client, slugs):
     wrong = []
     for row in rows("postcodes-pc4-2026.csv"):

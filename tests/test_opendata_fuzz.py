@@ -12,6 +12,9 @@ from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 
+# Fuzzing and scale run once in CI, on SQLite (see .ci/run).
+pytestmark = pytest.mark.once
+
 
 @pytest.fixture
 def api_schema(content):

@@ -13,6 +13,9 @@ from django.test.utils import CaptureQueriesContext
 from partners.models import Organisatie
 from tests.hsds_schema import DETAIL, LIST_ITEM, errors
 
+# Fuzzing and scale run once in CI, on SQLite (see .ci/run).
+pytestmark = pytest.mark.once
+
 API = "/api/hsds/"
 # Queries of one uncached list page (per_page=100), whatever the number of partners:
 # data version, count, page, and the prefetches of a light item. Pinned at 10,000.

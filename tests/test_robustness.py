@@ -8,7 +8,7 @@ from django.test import Client
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-pytestmark = pytest.mark.usefixtures("content")
+pytestmark = [pytest.mark.usefixtures("content"), pytest.mark.once]
 
 MARKER = "<x-fuzz onmouseover=alert(1)>"
 
