@@ -39,10 +39,9 @@ def reference_dir():
 def vt_region_paths():
     """One SVG path per Veilig Thuis-regio: [{code, path_d, label_x, label_y}], sorted by code.
 
-    Returns fresh dicts on every call so a view can add url/name/is_current
-    without changing the cached data.
+    Fresh dicts on every call, so a view can add url/name/is_current (see layer_paths).
     """
-    return [dict(region) for region in _region_paths(VT_REGIONS_FILE, "statcode")]
+    return layer_paths(VT_REGIONS_FILE)
 
 
 # The name partners/views.py imports.
