@@ -61,7 +61,14 @@ def parse_database_url(url: str, *, base_dir) -> dict:
             name = path[1:]
         else:
             name = str(base_dir / path.lstrip("/"))
-        return {"ENGINE": "django.db.backends.sqlite3", "NAME": name}
+        # SQLite opens in-process, but a new connection per request still costs a file
+        # open and schema read; keep it for the worker's life (checked before reuse).
+        return {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": name,
+            "CONN_MAX_AGE": None,
+            "CONN_HEALTH_CHECKS": True,
+        }
     if parts.scheme in {"postgres", "postgresql"}:
         options = {key: values[-1] for key, values in parse_qs(parts.query).items()}
         pool = options.pop("pool", "true").lower() not in _FALSE
@@ -79,6 +86,34 @@ def parse_database_url(url: str, *, base_dir) -> dict:
         }
     raise ImproperlyConfigured(
         f"DATABASE_URL must start with sqlite:// or postgres://, got {parts.scheme or url!r}"
+    )
+
+
+def parse_cache_url(url: str) -> dict:
+    """Turn CACHE_URL into a Django CACHES entry.
+
+    Empty (the default) or locmem:// is local memory in each process: right for one
+    machine, where the data version lives in the database. redis://host:port/db (or
+    rediss://) is a cache shared by every app server: Django's own RedisCache with
+    redis-py, wrapped so that an unreachable Redis means "no cache", not an error page
+    (routekaart/cache_backends.py).
+    """
+    parts = urlsplit(url)
+    if parts.scheme in {"", "locmem"}:
+        return {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "routekaart",
+        }
+    if parts.scheme in {"redis", "rediss"}:
+        return {
+            "BACKEND": "routekaart.cache_backends.ResilientRedisCache",
+            "LOCATION": url,
+            "KEY_PREFIX": "routekaart",
+            # Short timeouts: a Redis that hangs must not hold a page for long.
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
+    raise ImproperlyConfigured(
+        f"CACHE_URL must start with redis://, rediss:// or locmem://, got {parts.scheme!r}"
     )
 
 

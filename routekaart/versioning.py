@@ -1,32 +1,86 @@
 """A data version that every write to portal data bumps.
 
 Cached things (the glossary, choice lists, rendered pages for anonymous visitors)
-are keyed on this version, so an edit in the admin shows at once. The version is
-one row in the database, so every gunicorn worker sees a bump immediately, whatever
-cache backend is configured; within one request it is read at most once.
+are keyed on this version, so an edit in the admin shows on the next request.
+
+The database holds the truth: one row whose counter every write increments. Where
+the cache is local memory per process (one machine, `make run`), each request reads
+that row: in SQLite on a kept connection this is a read in process memory, and it is
+the only way every worker sees a bump at once. Where the cache is shared by all app
+servers (Redis, `shared = True` on the backend), the current version is a token in
+the cache itself, so a cache hit needs no database round trip at all:
+
+- a bump increments the row and, once its transaction commits, writes a fresh random
+  token; a token is never reused, so two bumps racing each other leave a token that
+  postdates both;
+- a missing token (first start, eviction, an empty Redis after a restart) is derived
+  from the row as "db-<counter>" and stored with `add`, which never overwrites the
+  token of a bump that committed meanwhile;
+- a bump that could not write its token because Redis was unreachable is repaired
+  when Redis returns: that process drops the token, so it is derived afresh
+  (routekaart/cache_backends.py). The token's timeout bounds what no process repairs.
+
+Within one request the version is read at most once.
 """
 
 import threading
+import uuid
 
 from django.core.signals import request_finished, request_started
 
 _local = threading.local()
 
+TOKEN_KEY = "portal:data-version"
+# A backstop: even a token that a lost write left behind is re-derived within the hour.
+TOKEN_TIMEOUT = 60 * 60
+
+
+def _shared(cache) -> bool:
+    return getattr(cache, "shared", False)
+
+
+def _from_database() -> int:
+    from routekaart.core_models import DataVersie
+
+    version = DataVersie.objects.filter(pk=1).values_list("versie", flat=True).first()
+    if version is None:
+        DataVersie.objects.get_or_create(pk=1)
+        version = 0
+    return version
+
 
 def data_version() -> str:
-    """The current version; one query per request (none when already read)."""
+    """The current version; memoised for the rest of the request."""
     version = getattr(_local, "version", None)
     if version is None:
-        from routekaart.core_models import DataVersie
+        from django.core.cache import cache
 
-        version = DataVersie.objects.filter(pk=1).values_list("versie", flat=True).first()
-        if version is None:
-            DataVersie.objects.get_or_create(pk=1)
-            version = 0
-        version = str(version)
+        if _shared(cache):
+            version = cache.get(TOKEN_KEY)
+            if version is None:
+                version = f"db-{_from_database()}"
+                cache.add(TOKEN_KEY, version, TOKEN_TIMEOUT)
+        else:
+            version = str(_from_database())
         if _in_request():
             _local.version = version
     return version
+
+
+_token_lost = threading.Event()
+
+
+def repair_after_outage(cache) -> None:
+    """Redis is back: drop the token if a bump here could not write it meanwhile."""
+    if _token_lost.is_set():
+        _token_lost.clear()
+        cache.delete(TOKEN_KEY)
+
+
+def _publish_token(cache) -> None:
+    cache.set(TOKEN_KEY, uuid.uuid4().hex, TOKEN_TIMEOUT)
+    if not getattr(cache, "reachable", True):
+        _token_lost.set()
 
 
 def _in_request() -> bool:
@@ -35,7 +89,9 @@ def _in_request() -> bool:
 
 
 def bump_data_version(**kwargs) -> None:
-    """Make every cached rendering stale."""
+    """Make every cached rendering stale, on this server and (with Redis) on all others."""
+    from django.core.cache import cache
+    from django.db import transaction
     from django.db.models import F
 
     from routekaart.core_models import DataVersie
@@ -43,6 +99,9 @@ def bump_data_version(**kwargs) -> None:
     if not DataVersie.objects.filter(pk=1).update(versie=F("versie") + 1):
         DataVersie.objects.get_or_create(pk=1, defaults={"versie": 1})
     _local.version = None
+    if _shared(cache):
+        # After the commit: a reader must not see the new token before the new data.
+        transaction.on_commit(lambda: _publish_token(cache))
 
 
 def _start(**kwargs):
