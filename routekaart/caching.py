@@ -1,60 +1,123 @@
 """Whole-page caching for anonymous visitors, keyed on the data version.
 
-A public page depends only on its URL and the portal's data, so its rendering is
-cached under (data version, full path). Any save bumps the version, so an edit
-shows on the next request. The ETag carries the same version, so a browser that
-revalidates gets a 304 without the page being rendered. Signed-in users (who may
-see contact persons) always get a fresh, uncached page.
+A public page depends only on its URL and the portal's data. Views that say so carry
+`@cache_public_page`; `PageCacheMiddleware` stores what they answer and serves it again
+until the next write to portal data (routekaart/versioning.py), so an edit shows on the
+next request.
+
+The middleware sits just below the header middleware (security headers, CSP,
+WhiteNoise) and above compression, sessions, auth, OTP, messages and axes. A hit is
+answered there: none of those run, nothing is compressed again, and the bytes are the
+ones stored, gzip or plain as the visitor accepts. The stored headers are the ones the
+page left the lower middleware with (Content-Type, Content-Encoding, Content-Length,
+Vary, ETag, Cache-Control, X-Frame-Options); the middleware above adds CSP, HSTS and
+the rest to hits and misses alike, so both carry the same headers.
+
+Only requests without a session or messages cookie are served from the cache: a
+signed-in user (who may see contact persons) always gets a fresh page. The ETag
+carries the data version, so a browser that revalidates gets a 304 without the page
+being rendered, from the cache as well as from the view.
 """
 
 import hashlib
 from functools import wraps
 
+from django.conf import settings
 from django.core.cache import cache
+from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
-from django.utils.cache import patch_cache_control
+from django.middleware.gzip import re_accepts_gzip
+from django.utils.cache import get_conditional_response, patch_cache_control
 from django.views.decorators.http import condition
 
 from routekaart.versioning import data_version
 
 TIMEOUT = 24 * 60 * 60
+ADMIN_PREFIX = "/beheer/"
+# Set by @cache_public_page on a response the middleware may store.
+MARK = "portal_public_page"
+BODY_HEADERS = {"content-type", "content-length", "content-encoding"}
 
 
-def _anonymous(request):
-    # Reading request.user without a session cookie costs no query.
-    return not request.user.is_authenticated
+def _path_hash(request) -> str:
+    return hashlib.sha256(request.get_full_path().encode()).hexdigest()
 
 
-def _key(request):
-    path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-    return f"portal:page:{data_version()}:{path}"
+def _url_hash(request) -> str:
+    # Scheme and host too: the open data carries absolute links built from them.
+    return hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
 
 
 def _etag(request, *args, **kwargs):
-    if not _anonymous(request):
+    if request.user.is_authenticated:
         return None
-    path = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:16]
-    return f"{data_version()}-{path}"
+    return f"{data_version()}-{_path_hash(request)[:16]}"
 
 
 def cache_public_page(view):
-    """Serve anonymous GET/HEAD requests from the page cache; see the module docstring."""
+    """Mark the anonymous GET/HEAD answers of `view` as cacheable; see the module docstring."""
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
-        if request.method not in ("GET", "HEAD") or not _anonymous(request):
-            return view(request, *args, **kwargs)
-        key = _key(request)
-        cached = cache.get(key)
-        if cached is not None:
-            content, content_type = cached
-            response = HttpResponse(content, content_type=content_type)
-        else:
-            response = view(request, *args, **kwargs)
-            if response.status_code == 200 and not response.streaming and not response.cookies:
-                cache.set(key, (response.content, response["Content-Type"]), TIMEOUT)
+        response = view(request, *args, **kwargs)
+        if request.method in ("GET", "HEAD") and not request.user.is_authenticated:
+            setattr(response, MARK, True)
         # Browsers and proxies must revalidate, so an edit is never hidden by them.
         patch_cache_control(response, no_cache=True, public=True)
         return response
 
     return condition(etag_func=_etag)(wrapper)
+
+
+class PageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.private_cookies = {settings.SESSION_COOKIE_NAME, "messages"}
+
+    def __call__(self, request):
+        if (
+            request.method not in ("GET", "HEAD")
+            or request.path.startswith(ADMIN_PREFIX)
+            or not self.private_cookies.isdisjoint(request.COOKIES)
+        ):
+            return self.get_response(request)
+        try:
+            key = self._key(request)
+        except (OperationalError, InterfaceError):
+            # No database: the view path below answers with the Dutch 503 page.
+            return self.get_response(request)
+        entry = cache.get(key)
+        if entry is not None:
+            return self._replay(request, entry)
+        response = self.get_response(request)
+        if (
+            getattr(response, MARK, False)
+            and response.status_code == 200
+            and not response.streaming
+            and not response.cookies
+        ):
+            cache.set(key, (list(response.items()), response.content), TIMEOUT)
+        return response
+
+    @staticmethod
+    def _key(request) -> str:
+        # Two variants per page, as PublicGZipMiddleware below would answer them.
+        gzip = re_accepts_gzip.search(request.META.get("HTTP_ACCEPT_ENCODING", ""))
+        return f"portal:page:{data_version()}:{'gz' if gzip else 'id'}:{_url_hash(request)}"
+
+    @staticmethod
+    def _replay(request, entry):
+        headers, content = entry
+        response = HttpResponse(content)
+        for name, value in headers:
+            response.headers[name] = value
+        conditional = get_conditional_response(
+            request, etag=response.get("ETag"), response=response
+        )
+        if conditional is not response:
+            # A 304 carries what the view's own 304 would (CORS on open data, for one),
+            # but nothing that describes a body.
+            for name, value in headers:
+                if name.lower() not in BODY_HEADERS:
+                    conditional.headers[name] = value
+        return conditional

@@ -15,6 +15,7 @@ from routekaart.conf import (
     env_int,
     env_list,
     env_str,
+    parse_cache_url,
     parse_database_url,
     static_headers,
 )
@@ -79,6 +80,9 @@ MIDDLEWARE = [
     "routekaart.middleware.SecurityHeadersMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # A cached public page is answered here, already compressed, before sessions, auth,
+    # OTP, messages and axes; the headers above are added to hits and misses alike.
+    "routekaart.caching.PageCacheMiddleware",
     "routekaart.middleware.PublicGZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -127,12 +131,9 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "routekaart",
-    }
-}
+# Local memory per process by default; CACHE_URL=redis://… shares the page cache, the
+# data version and the choice caches between app servers (docs/deployment.md).
+CACHES = {"default": parse_cache_url(env_str("CACHE_URL"))}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
