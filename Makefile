@@ -26,7 +26,7 @@ run: $(BIN)/.installed var/secret_key
 	$(RUN_ENV) $(BIN)/python manage.py migrate --noinput
 	$(RUN_ENV) $(BIN)/python manage.py load_content
 	$(RUN_ENV) $(BIN)/python manage.py collectstatic --noinput --verbosity 0
-	$(RUN_ENV) $(BIN)/gunicorn routekaart.wsgi --bind 127.0.0.1:$(PORT) --workers 2
+	$(RUN_ENV) $(BIN)/gunicorn routekaart.wsgi --bind 127.0.0.1:$(PORT)
 
 test: $(BIN)/.installed
 	$(BIN)/python -m pytest

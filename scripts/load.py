@@ -1,30 +1,38 @@
 """Load test: the production server configuration on 127.0.0.1, measured with wrk.
 
-Usage: python scripts/load.py [--seconds 8] [--connections 50] [--write docs/benchmarks.md]
+Usage: python scripts/load.py [--seconds 8] [--connections 50] [--configs sqlite,postgres]
+                              [--workers N] [--write docs/benchmarks.md]
 
-Starts gunicorn with production settings (DEBUG off, hashed static files, HTTPS
-enforced behind a proxy header that wrk sends), on a SQLite database in var/ with
-the real content and 10,000 fictitious partners. For each page, and for a static
-file of the same size served by the same server, it runs wrk and prints requests
-per second, p50 and p99 latency, errors, and the page's throughput as a share of
-the static file's. Everything stays on 127.0.0.1; the whole run is bounded
-(about 60 seconds of load).
+One run measures two set-ups with the same gunicorn.conf.py and production settings
+(DEBUG off, hashed static files, HTTPS enforced behind a proxy header that wrk sends),
+each with the real content and 10,000 fictitious partners:
+
+- sqlite:   SQLite in var/load/, the page cache in local memory (the embedded default);
+- postgres: PostgreSQL (database `routekaart_load` on LOAD_POSTGRES_URL) and a Redis
+            the script starts itself on a free port, as several app servers would share.
+
+For each page it first fetches the page once (filling the cache), writes a static file
+of the same bytes, and then runs wrk against the page and against that static file,
+served by the same gunicorn through WhiteNoise. It prints requests per second, p50
+and p99 latency, errors, and the page's throughput as a share of the static file's.
+Everything stays on 127.0.0.1; each set-up takes about a minute of load.
 """
 
 import argparse
 import os
 import re
 import shutil
-import signal
-import socket
 import subprocess
 import sys
-import time
 import urllib.request
 from pathlib import Path
 
-BASE_DIR = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from scripts.servers import BASE_DIR, Gunicorn, RedisServer  # noqa: E402
+
 VAR = BASE_DIR / "var" / "load"
+PG_URL = os.environ.get("LOAD_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/postgres")
 PAGES = [
     ("home", "/", "routekaart"),
     ("stap", "/stappen/4-melden-en-veiligheidsbeoordeling/", "routekaart"),
@@ -32,33 +40,40 @@ PAGES = [
     ("partnerpagina", "/partners/lkha/", "directory"),
 ]
 TARGETS = {"routekaart": 0.75, "directory": 0.50}
+HTTPS = {"X-Forwarded-Proto": "https"}
+CONFIGS = {
+    "sqlite": "SQLite, cache in lokaal geheugen",
+    "postgres": "PostgreSQL, gedeelde Redis-cache",
+}
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+def manage(env, *args):
+    subprocess.run([sys.executable, "manage.py", *args], cwd=BASE_DIR, env=env, check=True)
 
 
-def prepare(env):
-    VAR.mkdir(parents=True, exist_ok=True)
-    db = VAR / "load.sqlite3"
-    if not db.exists():
-        run = [sys.executable, "manage.py"]
-        subprocess.run(run + ["migrate", "-v0"], cwd=BASE_DIR, env=env, check=True)
-        subprocess.run(run + ["load_content", "-v0"], cwd=BASE_DIR, env=env, check=True)
-        subprocess.run(
-            run + ["generate_fictitious_partners", "--count", "10000"],
-            cwd=BASE_DIR,
-            env=env,
-            check=True,
-        )
-    subprocess.run(
-        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
-        cwd=BASE_DIR,
-        env=env,
-        check=True,
-    )
+def prepare(config: str, env: dict) -> None:
+    """A database with the content and 10,000 partners; built once, migrated every run."""
+    marker = VAR / f"{config}.filled"
+    if config == "sqlite":
+        db = VAR / "load.sqlite3"
+        if not db.exists():
+            marker.unlink(missing_ok=True)
+    else:
+        import psycopg
+
+        with psycopg.connect(PG_URL.replace("postgres://", "postgresql://"), autocommit=True) as c:
+            exists = c.execute(
+                "SELECT 1 FROM pg_database WHERE datname = 'routekaart_load'"
+            ).fetchone()
+            if not exists:
+                c.execute("CREATE DATABASE routekaart_load")
+                marker.unlink(missing_ok=True)
+    manage(env, "migrate", "-v0")
+    if not marker.exists():
+        manage(env, "load_content", "-v0")
+        manage(env, "generate_fictitious_partners", "--count", "10000")
+        marker.touch()
+    manage(env, "collectstatic", "--noinput", "-v0")
 
 
 def wrk(url, seconds, connections):
@@ -90,103 +105,102 @@ def wrk(url, seconds, connections):
     return {"rps": rps, "p50": lat.get("50", "?"), "p99": lat.get("99", "?"), "errors": errors}
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--seconds", type=int, default=8)
-    parser.add_argument("--connections", type=int, default=50)
-    parser.add_argument("--workers", type=int, default=(os.cpu_count() or 2))
-    parser.add_argument("--write", help="Append the table to this Markdown file.")
-    args = parser.parse_args()
-    if not shutil.which("wrk"):
-        raise SystemExit("wrk not found: apt-get install wrk")
-    port = free_port()
+def measure(config: str, args) -> list[tuple]:
+    static_root = VAR / f"static-{config}"
     env = {
         **os.environ,
         "SECRET_KEY": "load-test-" + "x" * 40,
         "BEHIND_PROXY": "1",
         "ALLOWED_HOSTS": "127.0.0.1",
-        "DATABASE_URL": "sqlite:///var/load/load.sqlite3",
-        "STATIC_ROOT": str(VAR / "static"),
+        "STATIC_ROOT": str(static_root),
         "LOG_LEVEL": "WARNING",
     }
-    for key in ("DEBUG", "HTTPS_ONLY", "STATIC_MANIFEST"):
+    for key in ("DEBUG", "HTTPS_ONLY", "STATIC_MANIFEST", "CACHE_URL", "WEB_CONCURRENCY"):
         env.pop(key, None)
-    prepare(env)
-    server = subprocess.Popen(
-        [
-            str(Path(sys.executable).parent / "gunicorn"),
-            "routekaart.wsgi",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            str(args.workers),
-            "--log-level",
-            "warning",
-        ],
-        cwd=BASE_DIR,
-        env=env,
-        start_new_session=True,
-    )
-    base = f"http://127.0.0.1:{port}"
+    if args.workers:
+        env["WEB_CONCURRENCY"] = str(args.workers)
+    redis = None
+    if config == "sqlite":
+        env["DATABASE_URL"] = "sqlite:///var/load/load.sqlite3"
+    else:
+        env["DATABASE_URL"] = PG_URL.rsplit("/", 1)[0] + "/routekaart_load"
+        redis = RedisServer()
+        redis.start()
+        env["CACHE_URL"] = redis.url
+    server = Gunicorn(env, args=["--access-logfile", "/dev/null", "--log-level", "warning"])
     try:
-        for _ in range(60):
-            try:
-                req = urllib.request.Request(
-                    base + "/healthz", headers={"X-Forwarded-Proto": "https"}
-                )
-                urllib.request.urlopen(req, timeout=2)
-                break
-            except OSError:
-                time.sleep(0.5)
+        prepare(config, env)
+        # Fetch each page once (this fills the cache) and keep its bytes as a static file.
+        server.start(HTTPS)
         rows = []
         for name, path, kind in PAGES:
-            req = urllib.request.Request(base + path, headers={"X-Forwarded-Proto": "https"})
+            req = urllib.request.Request(server.url + path, headers=HTTPS)
             body = urllib.request.urlopen(req, timeout=10).read()
-            static = VAR / "static" / "loadtest" / f"{name.split(',')[0].replace(' ', '-')}.html"
+            static = static_root / "loadtest" / f"{name.split(',')[0].replace(' ', '-')}.html"
             static.parent.mkdir(parents=True, exist_ok=True)
             static.write_bytes(body)
             rows.append((name, path, kind, static, len(body)))
         # WhiteNoise indexes STATIC_ROOT at start-up: restart so it serves the copies.
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=20)
-        server = subprocess.Popen(server.args, cwd=BASE_DIR, env=env, start_new_session=True)
-        time.sleep(3)
+        server.stop()
+        server.start(HTTPS)
         results = []
         for name, path, kind, static, size in rows:
-            page = wrk(base + path, args.seconds, args.connections)
-            ref = wrk(
-                f"{base}/static/loadtest/{static.name}", args.seconds // 2 or 1, args.connections
-            )
+            page = wrk(server.url + path, args.seconds, args.connections)
+            ref = wrk(f"{server.url}/static/loadtest/{static.name}", args.seconds, args.connections)
             ratio = page["rps"] / ref["rps"] if ref["rps"] else 0
             results.append((name, size, page, ref, ratio, TARGETS[kind]))
             print(
-                f"{name}: {page['rps']:.0f} req/s (p50 {page['p50']}, p99 {page['p99']}, "
-                f"{page['errors']} fouten); statisch bestand {ref['rps']:.0f} req/s; "
-                f"verhouding {ratio:.0%} (doel {TARGETS[kind]:.0%})",
+                f"[{config}] {name}: {page['rps']:.0f} req/s (p50 {page['p50']}, p99 "
+                f"{page['p99']}, {page['errors']} fouten); statisch bestand {ref['rps']:.0f} "
+                f"req/s; verhouding {ratio:.0%} (doel {TARGETS[kind]:.0%})",
                 flush=True,
             )
+        return results
     finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=20)
-    table = [
+        server.stop()
+        if redis:
+            redis.stop()
+
+
+def table(results) -> str:
+    lines = [
         "| pagina | grootte (bytes) | req/s | p50 | p99 | fouten | statisch req/s | "
         "verhouding | doel |",
         "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for name, size, page, ref, ratio, target in results:
-        table.append(
+        met = "gehaald" if ratio >= target and page["errors"] == 0 else "**niet gehaald**"
+        lines.append(
             f"| {name} | {size} | {page['rps']:.0f} | {page['p50']} | {page['p99']} | "
-            f"{page['errors']} | {ref['rps']:.0f} | {ratio:.0%} | ≥ {target:.0%} |"
+            f"{page['errors']} | {ref['rps']:.0f} | {ratio:.0%} | ≥ {target:.0%} ({met}) |"
         )
-    print("\n".join(table))
+    return "\n".join(lines)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=int, default=8)
+    parser.add_argument("--connections", type=int, default=50)
+    parser.add_argument("--configs", default="sqlite,postgres")
+    parser.add_argument("--workers", type=int, help="Default: gunicorn.conf.py (one per core).")
+    parser.add_argument("--write", help="Append the tables to this Markdown file.")
+    args = parser.parse_args()
+    if not shutil.which("wrk"):
+        raise SystemExit("wrk not found: apt-get install wrk")
+    VAR.mkdir(parents=True, exist_ok=True)
+    sections = []
+    for config in args.configs.split(","):
+        results = measure(config, args)
+        section = f"### {CONFIGS[config]}\n\n{table(results)}\n"
+        print(section, flush=True)
+        sections.append(section)
     if args.write:
+        workers = args.workers or f"gunicorn.conf.py ({os.cpu_count()} cores)"
         with open(args.write, "a") as f:
             f.write(
                 f"\n## Belastingstest (`make load`)\n\nwrk, {args.connections} verbindingen, "
-                f"{args.seconds} s per pagina, gunicorn met {args.workers} workers, "
-                f"productie-instellingen, SQLite met 10.000 fictieve partners.\n\n"
-                + "\n".join(table)
-                + "\n"
+                f"{args.seconds} s per pagina en per statisch bestand, workers: {workers}, "
+                "productie-instellingen, 10.000 fictieve partners.\n\n" + "\n".join(sections)
             )
 
 
