@@ -11,7 +11,7 @@ from unittest import mock
 
 import pytest
 from django.core.cache import cache
-from django.db import connection, transaction
+from django.db import OperationalError, connection, transaction
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 
@@ -250,3 +250,17 @@ def test_caching_resumes_when_redis_returns(client, content, shared_cache, caplo
     messages = [r.getMessage() for r in caplog.records]
     assert sum("Redis unreachable" in m for m in messages) == 1
     assert sum("Redis reachable again" in m for m in messages) == 1
+
+
+def test_with_redis_cached_pages_survive_a_database_outage(client, content, shared_cache):
+    _get(client, "/stappen/")
+    down = mock.patch(
+        "django.db.backends.utils.CursorWrapper.execute",
+        side_effect=OperationalError("connection refused"),
+    )
+    with down:
+        cached = _get(client, "/stappen/")
+        fresh = _get(client, "/bronnen/")
+    assert cached.status_code == 200 and _is_hit(cached)
+    assert fresh.status_code == 503
+    assert "Tijdelijk niet beschikbaar" in fresh.content.decode()
