@@ -40,13 +40,22 @@ def _shared(cache) -> bool:
 
 
 def _from_database() -> int:
+    from django.db import connection
+
     from routekaart.core_models import DataVersie
 
-    version = DataVersie.objects.filter(pk=1).values_list("versie", flat=True).first()
-    if version is None:
+    # Plain SQL: this runs on every cache hit without Redis, and building the ORM
+    # query cost more than running it (scripts/load.py, docs/benchmarks.md).
+    with connection.cursor() as cursor:
+        cursor.execute(_SELECT.format(table=connection.ops.quote_name(DataVersie._meta.db_table)))
+        row = cursor.fetchone()
+    if row is None:
         DataVersie.objects.get_or_create(pk=1)
-        version = 0
-    return version
+        return 0
+    return row[0]
+
+
+_SELECT = "SELECT versie FROM {table} WHERE id = 1"
 
 
 def data_version() -> str:
