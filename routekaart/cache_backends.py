@@ -14,7 +14,7 @@ import threading
 import time
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
@@ -42,12 +42,33 @@ def _health_for(location: str) -> _Health:
         return _health.setdefault(location, _Health())
 
 
+class _ReusedClient(RedisCacheClient):
+    """One redis-py client per connection pool, instead of a new one per cache call.
+
+    Django builds a `redis.Redis` for every call; its constructor fills a table of some
+    160 response callbacks, which cost more than the GET itself on a cache hit (profile
+    in docs/benchmarks.md). The client is thread-safe: connections come from the pool.
+    """
+
+    def get_client(self, key=None, *, write=False):
+        pool = self._get_connection_pool(write)
+        client = self._clients.get(id(pool))
+        if client is None:
+            client = self._clients[id(pool)] = self._client(connection_pool=pool)
+        return client
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._clients = {}
+
+
 class ResilientRedisCache(RedisCache):
     # Shared by every app server: the data version can live here (routekaart/versioning.py).
     shared = True
 
     def __init__(self, server, params):
         super().__init__(server, params)
+        self._class = _ReusedClient
         self._location = server if isinstance(server, str) else ",".join(server)
         self._health = _health_for(self._location)
 

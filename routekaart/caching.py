@@ -30,7 +30,7 @@ from django.middleware.gzip import re_accepts_gzip
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.views.decorators.http import condition
 
-from routekaart.versioning import data_version
+from routekaart.versioning import data_version, read_with_version
 
 TIMEOUT = 24 * 60 * 60
 ADMIN_PREFIX = "/beheer/"
@@ -81,12 +81,13 @@ class PageCacheMiddleware:
             or not self.private_cookies.isdisjoint(request.COOKIES)
         ):
             return self.get_response(request)
+        key_for = self._keys(request)
         try:
-            key = self._key(request)
+            version, entry = read_with_version(key_for)
         except (OperationalError, InterfaceError):
             # No database: the view path below answers with the Dutch 503 page.
             return self.get_response(request)
-        entry = cache.get(key)
+        key = key_for(version)
         if entry is not None:
             return self._replay(request, entry)
         response = self.get_response(request)
@@ -100,10 +101,12 @@ class PageCacheMiddleware:
         return response
 
     @staticmethod
-    def _key(request) -> str:
+    def _keys(request):
+        """The page's cache key for a given data version."""
         # Two variants per page, as PublicGZipMiddleware below would answer them.
         gzip = re_accepts_gzip.search(request.META.get("HTTP_ACCEPT_ENCODING", ""))
-        return f"portal:page:{data_version()}:{'gz' if gzip else 'id'}:{_url_hash(request)}"
+        page = f"{'gz' if gzip else 'id'}:{_url_hash(request)}"
+        return lambda version: f"portal:page:{version}:{page}"
 
     @staticmethod
     def _replay(request, entry):

@@ -264,3 +264,30 @@ def test_with_redis_cached_pages_survive_a_database_outage(client, content, shar
     assert cached.status_code == 200 and _is_hit(cached)
     assert fresh.status_code == 503
     assert "Tijdelijk niet beschikbaar" in fresh.content.decode()
+
+
+def test_with_redis_a_hit_is_one_round_trip(client, content, shared_cache):
+    import redis
+
+    url = "/stappen/"
+    _get(client, url)
+    _get(client, url)
+    with mock.patch.object(
+        redis.Redis, "execute_command", autospec=True, side_effect=redis.Redis.execute_command
+    ) as calls:
+        hit = _get(client, url)
+    assert _is_hit(hit)
+    assert [c.args[1] for c in calls.call_args_list] == ["MGET"]
+
+
+def test_with_redis_a_stale_guess_is_never_served(
+    client, content, shared_cache, django_capture_on_commit_callbacks
+):
+    praktijk = Praktijk.objects.get(slug="vgv")
+    _get(client, praktijk.get_absolute_url())
+    praktijk.naam = "VGV (bewerkt)"
+    with django_capture_on_commit_callbacks(execute=True):
+        praktijk.save()
+    # This process guessed the old token; the page under it must not be served.
+    again = _get(client, praktijk.get_absolute_url())
+    assert not _is_hit(again) and "VGV (bewerkt)" in again.content.decode()
