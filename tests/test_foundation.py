@@ -11,7 +11,7 @@ from django.core.management import call_command
 from django.db import IntegrityError, transaction
 
 from praktijken.models import Praktijk
-from routekaart.conf import env_bool, parse_database_url
+from routekaart.conf import env_bool, parse_cache_url, parse_database_url
 from routekaart.markup import render_markdown
 from stappen.models import Ketenstap
 
@@ -82,6 +82,22 @@ def test_database_url_parsing():
     )
     assert pg["OPTIONS"]["pool"]["max_size"] >= 1
     assert "pool" not in parse_database_url("postgres://u@h/n?pool=0", base_dir=BASE_DIR)["OPTIONS"]
+    # Persistent connections: the pool on PostgreSQL, a kept connection on SQLite.
+    assert sqlite["CONN_MAX_AGE"] is None and sqlite["CONN_HEALTH_CHECKS"] is True
+    assert "CONN_MAX_AGE" not in pg
+
+
+def test_cache_url_parsing():
+    from django.core.exceptions import ImproperlyConfigured
+
+    assert parse_cache_url("")["BACKEND"].endswith("LocMemCache")
+    assert parse_cache_url("locmem://")["BACKEND"].endswith("LocMemCache")
+    redis = parse_cache_url("redis://cache.internal:6379/2")
+    assert redis["BACKEND"] == "routekaart.cache_backends.ResilientRedisCache"
+    assert redis["LOCATION"] == "redis://cache.internal:6379/2"
+    assert redis["OPTIONS"]["socket_timeout"] <= 1
+    with pytest.raises(ImproperlyConfigured):
+        parse_cache_url("memcached://localhost:11211")
 
 
 def test_security_headers_on_public_page(client, db):
