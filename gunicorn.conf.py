@@ -23,7 +23,7 @@ access_log_format = '%(t)s "%(m)s %(U)s %(H)s" %(s)s %(B)s %(M)sms'
 # requests and responses (docs/deployment.md), so a worker is never held by a slow line.
 #
 # Workers: one per core (WEB_CONCURRENCY overrides it). With CPU-bound sync workers, a
-# core cannot run two at once, so more workers only add memory (about 60 MB each) and
+# core cannot run two at once, so more workers only add memory (about 90 MB each) and
 # context switches; measured with `make load` on 2 cores (docs/benchmarks.md), 2 workers
 # served cached pages faster than gunicorn's I/O-bound rule of thumb, 2 × cores + 1.
 workers = int(os.environ.get("WEB_CONCURRENCY") or os.cpu_count() or 2)
