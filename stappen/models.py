@@ -5,6 +5,7 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from routekaart.publicatie import Publiceerbaar
+from routekaart.rendered import rendered_field
 
 
 class Ketenstap(Publiceerbaar):
@@ -84,8 +85,11 @@ class StapOnderdeel(Publiceerbaar):
 class Aandachtspunt(StapOnderdeel):
     """An item of "wat moet er zijn of geregeld worden?"."""
 
+    markdown_fields = ("toelichting",)
+
     titel = models.CharField("titel", max_length=250)
     toelichting = models.TextField("toelichting", blank=True, help_text="Markdown.")
+    toelichting_html = rendered_field("toelichting")
     history = HistoricalRecords()
 
     class Meta(StapOnderdeel.Meta):
@@ -98,6 +102,8 @@ class Aandachtspunt(StapOnderdeel):
 
 class Praktijkvoorbeeld(StapOnderdeel):
     """A named example, method or tip from a place or region."""
+
+    markdown_fields = ("tekst",)
 
     class Soort(models.TextChoices):
         PRAKTIJKVOORBEELD = "praktijkvoorbeeld", "Praktijkvoorbeeld"
@@ -115,6 +121,7 @@ class Praktijkvoorbeeld(StapOnderdeel):
         "plaats of regio", max_length=120, blank=True, help_text="Bijvoorbeeld 'Den Haag'."
     )
     tekst = models.TextField("tekst", help_text="Markdown.")
+    tekst_html = rendered_field("tekst")
     history = HistoricalRecords()
 
     class Meta(StapOnderdeel.Meta):
