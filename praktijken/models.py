@@ -6,6 +6,7 @@ from simple_history.models import HistoricalRecords
 
 from routekaart.publicatie import Publiceerbaar
 from routekaart.rendered import rendered_field
+from routekaart.versioning import cached_per_version
 
 PRAKTIJK_SLUGS = ("vgv", "huwelijksdwang", "achterlating", "eergerelateerd-geweld")
 
@@ -49,6 +50,11 @@ class Praktijk(Publiceerbaar):
 
     def get_absolute_url(self):
         return reverse("praktijken:detail", kwargs={"slug": self.slug})
+
+
+def published_practices() -> list[Praktijk]:
+    """The published practices in order: one query per data version, then cached."""
+    return cached_per_version("praktijken", lambda: list(Praktijk.objects.published()))
 
 
 class Verschijningsvorm(Publiceerbaar):

@@ -1,7 +1,8 @@
-from django.shortcuts import get_object_or_404, render
+from django.http import Http404
+from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
-from praktijken.models import Praktijk
+from praktijken.models import published_practices
 from routekaart.caching import cache_public_page
 
 
@@ -9,7 +10,7 @@ from routekaart.caching import cache_public_page
 @cache_public_page
 def index(request):
     """The chapter on harmful practices (its text comes from `{% hoofdstuk_inhoud %}`)."""
-    return render(request, "praktijken/index.html", {"praktijken": Praktijk.objects.published()})
+    return render(request, "praktijken/index.html", {"praktijken": published_practices()})
 
 
 @require_safe
@@ -17,7 +18,9 @@ def index(request):
 def detail(request, slug):
     """One practice. Experts, frameworks and tagged content come from the apps above,
     through the template tags `experts`, `kaders_voor` and `getagde_inhoud`."""
-    praktijk = get_object_or_404(Praktijk.objects.published(), slug=slug)
+    praktijk = next((p for p in published_practices() if p.slug == slug), None)
+    if praktijk is None:
+        raise Http404("Geen gepubliceerde praktijk met deze slug.")
     context = {
         "praktijk": praktijk,
         "vormen": praktijk.vormen.published(),

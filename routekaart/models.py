@@ -12,6 +12,7 @@ from simple_history.models import HistoricalRecords
 from routekaart.core_models import DataVersie, Synoniem, ZoekIndex, ZoekStatistiek
 from routekaart.publicatie import Publiceerbaar
 from routekaart.rendered import rendered_field
+from routekaart.versioning import cached_per_version
 
 # The core models are defined in routekaart.core_models (which imports no app) and
 # imported here so that Django registers them with this app.
@@ -57,6 +58,16 @@ class Hoofdstuk(Publiceerbaar):
         if self.slug == HOME_CHAPTER:
             return reverse("routekaart:home")
         return reverse("routekaart:hoofdstuk", kwargs={"slug": self.slug})
+
+
+def published_chapters() -> list[Hoofdstuk]:
+    """The published chapters in order: one query per data version, then cached."""
+    return cached_per_version("hoofdstukken", lambda: list(Hoofdstuk.objects.published()))
+
+
+def published_chapter(slug: str) -> Hoofdstuk | None:
+    """The published chapter with this slug, from `published_chapters()`."""
+    return next((h for h in published_chapters() if h.slug == slug), None)
 
 
 class Sectie(Publiceerbaar):

@@ -6,6 +6,7 @@ from simple_history.models import HistoricalRecords
 
 from routekaart.publicatie import Publiceerbaar
 from routekaart.rendered import rendered_field
+from routekaart.versioning import cached_per_version
 
 
 class Ketenstap(Publiceerbaar):
@@ -47,6 +48,16 @@ class Ketenstap(Publiceerbaar):
 
     def get_absolute_url(self):
         return reverse("stappen:detail", kwargs={"slug": self.slug})
+
+
+def published_steps() -> list[Ketenstap]:
+    """The published steps in order, each with its `hoofdstuk`.
+
+    Many pages show the route of seven steps: one query per data version, then cached.
+    """
+    return cached_per_version(
+        "ketenstappen", lambda: list(Ketenstap.objects.published().select_related("hoofdstuk"))
+    )
 
 
 class StapOnderdeel(Publiceerbaar):
