@@ -1,7 +1,8 @@
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch
+from django.db.models import CharField, Count, Prefetch, Value
+from django.db.models.functions import Cast
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_safe
 
@@ -23,6 +24,7 @@ from partners.models import (
 from praktijken.filters import praktijk_choices
 from routekaart.caching import cache_public_page
 from routekaart.pagination import page_number
+from routekaart.versioning import cached_per_version
 from stappen.filters import plaats_choices, stap_choices
 
 PAGE_SIZE = 20
@@ -38,12 +40,22 @@ FACETS = (
 
 
 def _facets(queryset):
-    """Counts per filter value within the current results: one query per facet."""
+    """Counts per filter value within the current results: one query (a UNION ALL of
+    one aggregation per facet; values as text, since the facets' columns differ)."""
     base = Organisatie.objects.filter(pk__in=queryset.order_by().values("pk"))
+    per_facet = [
+        base.annotate(facet=Value(i), value=Cast(field, CharField()))
+        .values_list("facet", "value")
+        .annotate(n=Count("pk", distinct=True))
+        .order_by()
+        for i, (_, field, _) in enumerate(FACETS)
+    ]
+    counts = [{} for _ in FACETS]
+    for i, value, n in per_facet[0].union(*per_facet[1:], all=True):
+        counts[i][value] = n
     facets = []
-    for title, field, choices in FACETS:
-        counts = dict(base.values_list(field).annotate(n=Count("pk", distinct=True)))
-        values = [(label, counts.get(value, 0)) for value, label in choices()]
+    for (title, _, choices), facet_counts in zip(FACETS, counts, strict=True):
+        values = [(label, facet_counts.get(str(value), 0)) for value, label in choices()]
         facets.append({"title": title, "values": [v for v in values if v[1]]})
     return facets
 
@@ -150,7 +162,7 @@ def _served_by_type(serving):
     """Regional and local partners grouped by type, every type listed, at most PER_TYPE each.
 
     Two queries: the ids and types of all serving organisations, then the details
-    of those shown.
+    of those shown (and the types, once per data version).
     """
     rows = list(
         serving.exclude(niveau=Niveau.LANDELIJK).order_by("naam").values_list("pk", "type_id")
@@ -166,7 +178,7 @@ def _served_by_type(serving):
         .prefetch_related("praktijken")
     }
     groups = []
-    for org_type in Organisatietype.objects.exclude(niveau=Niveau.LANDELIJK):
+    for org_type in _regional_types():
         pks = by_type.get(org_type.pk, [])
         groups.append(
             {
@@ -193,9 +205,7 @@ def gemeente(request, slug):
         "veilig_thuis": _veilig_thuis(groups),
         "regio": gemeente.veilig_thuis_regio,
         "publiek": publiek,
-        "landelijk_publiek": list(
-            Organisatie.objects.national().filter(type__slug__in=NATIONAL_PUBLIC_TYPES)
-        ),
+        "landelijk_publiek": _national_public(),
         "gevonden_via": _found_via(request, gemeente),
         "dekking": _coverage(gemeente.veilig_thuis_regio),
         "experts": practices_with_experts(),
@@ -204,6 +214,27 @@ def gemeente(request, slug):
         "voorbeeld_plaatsen": _plaatsen_in(gemeente),
     }
     return render(request, "partners/gemeente.html", context)
+
+
+def _national_public():
+    """The national public partners every gemeente page shows, with their type
+    (one query per data version, then cached)."""
+    return cached_per_version(
+        "landelijk-publiek",
+        lambda: list(
+            Organisatie.objects.national()
+            .filter(type__slug__in=NATIONAL_PUBLIC_TYPES)
+            .select_related("type")
+        ),
+    )
+
+
+def _regional_types():
+    """Every type of regional and local partner (one query per data version)."""
+    return cached_per_version(
+        "organisatietypes-regionaal",
+        lambda: list(Organisatietype.objects.exclude(niveau=Niveau.LANDELIJK)),
+    )
 
 
 def _coverage(regio):

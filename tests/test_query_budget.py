@@ -21,8 +21,8 @@ BUDGETS = [
     ("/stappen/4-melden-en-veiligheidsbeoordeling/", 4, 13),
     ("/routekaart/naar-beleid-en-uitvoering/", 1, 12),
     ("/rol-en-kader/", 1, 11),
-    ("/partners/?praktijk=huwelijksdwang&gemeente=GM0345", 9, 14),
-    ("/gemeenten/veenendaal/", 8, 19),
+    ("/partners/?praktijk=huwelijksdwang&gemeente=GM0345", 6, 11),
+    ("/gemeenten/veenendaal/", 5, 18),
 ]
 # The targets of the issue: at most six queries for a routekaart page, ten for the
 # filtered directory and a gemeente page, on a warm server.
