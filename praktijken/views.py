@@ -4,6 +4,7 @@ from django.views.decorators.http import require_safe
 
 from praktijken.models import published_practices
 from routekaart.caching import cache_public_page
+from routekaart.versioning import cached_per_version
 
 
 @require_safe
@@ -21,11 +22,19 @@ def detail(request, slug):
     praktijk = next((p for p in published_practices() if p.slug == slug), None)
     if praktijk is None:
         raise Http404("Geen gepubliceerde praktijk met deze slug.")
-    context = {
-        "praktijk": praktijk,
-        "vormen": praktijk.vormen.published(),
-        "cijfers": praktijk.cijfers.published(),
-        "verhalen": praktijk.verhalen.published(),
-        "bronnen": praktijk.bronnen.published(),
-    }
+    context = {"praktijk": praktijk, **_shown_with(praktijk)}
     return render(request, "praktijken/detail.html", context)
+
+
+def _shown_with(praktijk):
+    """The published forms, figures, stories and sources of a practice: four queries
+    once per data version, then cached."""
+    return cached_per_version(
+        f"praktijk-inhoud:{praktijk.pk}",
+        lambda: {
+            "vormen": list(praktijk.vormen.published()),
+            "cijfers": list(praktijk.cijfers.published()),
+            "verhalen": list(praktijk.verhalen.published()),
+            "bronnen": list(praktijk.bronnen.published()),
+        },
+    )

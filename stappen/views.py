@@ -4,6 +4,7 @@ from django.views.decorators.http import require_safe
 
 from praktijken.models import published_practices
 from routekaart.caching import cache_public_page
+from routekaart.versioning import cached_per_version
 from stappen.filters import VoorbeeldFilter
 from stappen.models import published_steps
 
@@ -31,7 +32,10 @@ def detail(request, slug):
         "route": route,
         "vorige": route[position - 1] if position > 0 else None,
         "volgende": route[position + 1] if position + 1 < len(route) else None,
-        "bronnen": stap.bronnen.published().prefetch_related("praktijken"),
+        "bronnen": cached_per_version(
+            f"stap-bronnen:{stap.pk}",
+            lambda: list(stap.bronnen.published().prefetch_related("praktijken")),
+        ),
         "praktijken": published_practices(),
     }
     return render(request, "stappen/detail.html", context)

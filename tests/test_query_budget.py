@@ -17,8 +17,8 @@ pytestmark = pytest.mark.usefixtures("content")
 # (url, warm queries, cold queries)
 BUDGETS = [
     ("/", 1, 14),
-    ("/praktijken/huwelijksdwang/", 5, 16),
-    ("/stappen/4-melden-en-veiligheidsbeoordeling/", 4, 13),
+    ("/praktijken/huwelijksdwang/", 1, 16),
+    ("/stappen/4-melden-en-veiligheidsbeoordeling/", 1, 13),
     ("/routekaart/naar-beleid-en-uitvoering/", 1, 12),
     ("/rol-en-kader/", 1, 11),
     ("/partners/?praktijk=huwelijksdwang&gemeente=GM0345", 6, 11),
