@@ -239,7 +239,7 @@ def test_bag_suffixes_become_aliases():
     ("url", "expected"),
     [
         ("/gemeenten/venlo/?woonplaats=WP1474", 6),
-        ("/partners/?gemeente=Tegelen&praktijk=vgv", 7),
+        ("/partners/?gemeente=Tegelen&praktijk=vgv", 10),
     ],
 )
 def test_query_counts_are_pinned(client, django_assert_num_queries, url, expected):
