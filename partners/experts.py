@@ -10,6 +10,7 @@ from django.db.models import Prefetch
 
 from partners.models import Organisatie
 from praktijken.models import Praktijk
+from routekaart.versioning import cached_per_version
 
 
 def national_experts_query():
@@ -20,16 +21,25 @@ def national_experts_query():
 def practices_with_experts(praktijken=None):
     """Practices with `.eerste_experts`: their published national experts, first to call.
 
-    Two queries: the practices and the experts of all of them.
+    Two queries: the practices and the experts of all of them. Without `praktijken`:
+    the published practices as a list, cached per data version.
     """
-    praktijken = Praktijk.objects.published() if praktijken is None else praktijken
+    if praktijken is None:
+        return cached_per_version(
+            "praktijken-met-experts",
+            lambda: list(practices_with_experts(Praktijk.objects.published())),
+        )
     return praktijken.prefetch_related(
         Prefetch("experts", queryset=national_experts_query(), to_attr="eerste_experts")
     )
 
 
 def experts_for(praktijk):
-    """The published national experts of one practice (one query)."""
+    """The published national experts of one practice (no query for a published practice
+    on a warm cache, otherwise one)."""
+    for published in practices_with_experts():
+        if published.pk == praktijk.pk:
+            return published.eerste_experts
     return list(national_experts_query().filter(expert_voor=praktijk))
 
 

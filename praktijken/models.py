@@ -5,6 +5,8 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from routekaart.publicatie import Publiceerbaar
+from routekaart.rendered import rendered_field
+from routekaart.versioning import cached_per_version
 
 PRAKTIJK_SLUGS = ("vgv", "huwelijksdwang", "achterlating", "eergerelateerd-geweld")
 
@@ -12,17 +14,26 @@ PRAKTIJK_SLUGS = ("vgv", "huwelijksdwang", "achterlating", "eergerelateerd-gewel
 class Praktijk(Publiceerbaar):
     """One of exactly four harmful practices; the slugs are fixed by a constraint."""
 
+    markdown_fields = (
+        "samenvatting",
+        "definitie",
+        "aantallen",
+    )
+
     naam = models.CharField("naam", max_length=120)
     korte_naam = models.CharField(
         "korte naam", max_length=60, help_text="Voor filters en labels, bijvoorbeeld 'VGV'."
     )
     samenvatting = models.TextField("samenvatting", blank=True, help_text="Markdown.")
+    samenvatting_html = rendered_field("samenvatting")
     definitie = models.TextField("definitie", help_text="Wat is het? Markdown.")
+    definitie_html = rendered_field("definitie")
     aantallen = models.TextField(
         "aantallen en risicofactoren",
         blank=True,
         help_text="Markdown. Noem bij elk cijfer de bron en het jaar, zoals de routekaart doet.",
     )
+    aantallen_html = rendered_field("aantallen")
     history = HistoricalRecords()
 
     class Meta(Publiceerbaar.Meta):
@@ -41,14 +52,22 @@ class Praktijk(Publiceerbaar):
         return reverse("praktijken:detail", kwargs={"slug": self.slug})
 
 
+def published_practices() -> list[Praktijk]:
+    """The published practices in order: one query per data version, then cached."""
+    return cached_per_version("praktijken", lambda: list(Praktijk.objects.published()))
+
+
 class Verschijningsvorm(Publiceerbaar):
     """A sub-form of a practice, such as kindhuwelijk or huwelijkse gevangenschap."""
+
+    markdown_fields = ("beschrijving",)
 
     praktijk = models.ForeignKey(
         Praktijk, on_delete=models.PROTECT, related_name="vormen", verbose_name="praktijk"
     )
     naam = models.CharField("naam", max_length=120)
     beschrijving = models.TextField("beschrijving", help_text="Markdown.")
+    beschrijving_html = rendered_field("beschrijving")
     history = HistoricalRecords()
 
     class Meta(Publiceerbaar.Meta):
@@ -88,6 +107,8 @@ class Cijfer(Publiceerbaar):
 class Verhaal(Publiceerbaar):
     """A personal story that illustrates a practice."""
 
+    markdown_fields = ("tekst",)
+
     praktijk = models.ForeignKey(
         Praktijk, on_delete=models.PROTECT, related_name="verhalen", verbose_name="praktijk"
     )
@@ -103,6 +124,7 @@ class Verhaal(Publiceerbaar):
     )
     titel = models.CharField("titel", max_length=200)
     tekst = models.TextField("tekst", help_text="Markdown.")
+    tekst_html = rendered_field("tekst")
     history = HistoricalRecords()
 
     class Meta(Publiceerbaar.Meta):

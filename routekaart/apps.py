@@ -6,7 +6,8 @@ class RoutekaartConfig(AppConfig):
     verbose_name = "Routekaart"
 
     def ready(self):
-        from routekaart import changes, search_index
+        from routekaart import changes, rendered, search_index
 
         changes.connect()
+        rendered.connect()
         search_index.register()

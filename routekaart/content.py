@@ -3,7 +3,8 @@
 Chapter pages interleave sections with the items placed under them, in the
 source's order; step and practice pages collect everything tagged with one step
 or practice. Each function runs a fixed number of queries, whatever the amount
-of content.
+of content, once per data version: the assembled content is cached until the next
+write to portal data (model instances pickle, so any cache backend will do).
 """
 
 from itertools import groupby
@@ -12,6 +13,7 @@ from django.db.models import Prefetch
 
 from praktijken.models import Verhaal
 from routekaart.models import Kader, Sectie
+from routekaart.versioning import cached_per_version
 from stappen.models import Aandachtspunt, Citaat, Praktijkvoorbeeld
 
 # (block kind, model, the tag relations its template shows)
@@ -56,8 +58,12 @@ def chapter_sections(hoofdstuk):
     """Published sections of a chapter, each with `.blocks`, `.verhalen_list`, `.kaders_list`
     (frameworks placed under it) and `.kaders_gezien` (frameworks it discusses).
 
-    Runs nine queries (one for the discussed frameworks), whatever the amount of content.
+    Runs eight queries, whatever the amount of content, once per data version.
     """
+    return cached_per_version(f"content:chapter:{hoofdstuk.pk}", lambda: _chapter(hoofdstuk))
+
+
+def _chapter(hoofdstuk):
     sections = list(
         Sectie.objects.published()
         .filter(hoofdstuk=hoofdstuk)
@@ -86,8 +92,13 @@ def tagged_content(*, stap=None, praktijk=None):
     """Sections tagged with a step and/or practice, with their items, in chapter order.
 
     Items tagged the same way whose own section is not among those sections come
-    back as `loose` blocks.
+    back as `loose` blocks. Five queries, once per data version.
     """
+    key = f"content:tagged:{getattr(stap, 'pk', '')}:{getattr(praktijk, 'pk', '')}"
+    return cached_per_version(key, lambda: _tagged(stap=stap, praktijk=praktijk))
+
+
+def _tagged(*, stap, praktijk):
     filters = {}
     if stap is not None:
         filters["stappen"] = stap

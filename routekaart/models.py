@@ -11,6 +11,8 @@ from simple_history.models import HistoricalRecords
 
 from routekaart.core_models import DataVersie, Synoniem, ZoekIndex, ZoekStatistiek
 from routekaart.publicatie import Publiceerbaar
+from routekaart.rendered import rendered_field
+from routekaart.versioning import cached_per_version
 
 # The core models are defined in routekaart.core_models (which imports no app) and
 # imported here so that Django registers them with this app.
@@ -34,12 +36,15 @@ HOME_CHAPTER = "inleiding"
 class Hoofdstuk(Publiceerbaar):
     """A chapter of the routekaart, such as "Rol en kader" or a step chapter."""
 
+    markdown_fields = ("samenvatting",)
+
     titel = models.CharField("titel", max_length=200)
     samenvatting = models.TextField(
         "samenvatting",
         blank=True,
         help_text="De inleidende zin(nen) onder de titel van het hoofdstuk. Markdown.",
     )
+    samenvatting_html = rendered_field("samenvatting")
     history = HistoricalRecords()
 
     class Meta(Publiceerbaar.Meta):
@@ -55,8 +60,20 @@ class Hoofdstuk(Publiceerbaar):
         return reverse("routekaart:hoofdstuk", kwargs={"slug": self.slug})
 
 
+def published_chapters() -> list[Hoofdstuk]:
+    """The published chapters in order: one query per data version, then cached."""
+    return cached_per_version("hoofdstukken", lambda: list(Hoofdstuk.objects.published()))
+
+
+def published_chapter(slug: str) -> Hoofdstuk | None:
+    """The published chapter with this slug, from `published_chapters()`."""
+    return next((h for h in published_chapters() if h.slug == slug), None)
+
+
 class Sectie(Publiceerbaar):
     """A section of a chapter, with its heading and Markdown text."""
+
+    markdown_fields = ("tekst",)
 
     class Soort(models.TextChoices):
         TEKST = "tekst", "Tekst"
@@ -83,6 +100,7 @@ class Sectie(Publiceerbaar):
         help_text="Subkoppen horen bij de kop die erboven staat.",
     )
     tekst = models.TextField("tekst", blank=True, help_text="Markdown.")
+    tekst_html = rendered_field("tekst")
     praktijken = models.ManyToManyField(
         "praktijken.Praktijk",
         blank=True,
@@ -113,6 +131,11 @@ class Sectie(Publiceerbaar):
 class Kader(Publiceerbaar):
     """A legal or policy framework: a law, bill, criminal article, treaty or guideline."""
 
+    markdown_fields = (
+        "samenvatting",
+        "tekst",
+    )
+
     class Soort(models.TextChoices):
         WET = "wet", "Wet"
         WETSVOORSTEL = "wetsvoorstel", "Wetsvoorstel"
@@ -126,12 +149,14 @@ class Kader(Publiceerbaar):
     samenvatting = models.TextField(
         "samenvatting", blank=True, help_text="Eén of twee zinnen voor overzichten. Markdown."
     )
+    samenvatting_html = rendered_field("samenvatting")
     tekst = models.TextField(
         "tekst",
         blank=True,
         help_text="Markdown. Laat leeg als de tekst van de sectie dit kader al bespreekt; "
         "het hoofdstuk toont het kader dan als verwijzing, zonder de tekst te herhalen.",
     )
+    tekst_html = rendered_field("tekst")
     url = models.URLField(
         "webadres",
         max_length=500,
@@ -183,6 +208,8 @@ class Kader(Publiceerbaar):
 class Bron(Publiceerbaar):
     """A resource the routekaart links to: factsheet, protocol, training, instrument…"""
 
+    markdown_fields = ("beschrijving",)
+
     class Soort(models.TextChoices):
         FACTSHEET = "factsheet", "Factsheet"
         PROTOCOL = "protocol", "Protocol of handreiking"
@@ -199,6 +226,7 @@ class Bron(Publiceerbaar):
     uitgever = models.CharField("uitgever", max_length=200, blank=True)
     url = models.URLField("webadres", max_length=500, unique=True)
     beschrijving = models.TextField("beschrijving", blank=True, help_text="Markdown.")
+    beschrijving_html = rendered_field("beschrijving")
     praktijken = models.ManyToManyField(
         "praktijken.Praktijk", blank=True, related_name="bronnen", verbose_name="praktijken"
     )
@@ -222,6 +250,8 @@ class Bron(Publiceerbaar):
 class Begrip(Publiceerbaar):
     """An abbreviation or term from the glossary, such as LKHA or Wmo."""
 
+    markdown_fields = ("uitleg",)
+
     term = models.CharField(
         "term",
         max_length=80,
@@ -230,6 +260,7 @@ class Begrip(Publiceerbaar):
     )
     voluit = models.CharField("voluit", max_length=250, help_text="De volledige naam.")
     uitleg = models.TextField("uitleg", blank=True, help_text="Markdown.")
+    uitleg_html = rendered_field("uitleg")
     history = HistoricalRecords()
 
     class Meta(Publiceerbaar.Meta):

@@ -96,7 +96,10 @@ class Publiceerbaar(NaturalKeyModel):
     def save(self, *args, **kwargs):
         self.gewijzigd_op = now_to_the_second()
         if kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "gewijzigd_op"}
+            fields = {*kwargs["update_fields"], "gewijzigd_op"}
+            # A Markdown field saves its rendered HTML with it (routekaart.rendered).
+            markdown = set(getattr(self, "markdown_fields", ())) & fields
+            kwargs["update_fields"] = fields | {f"{name}_html" for name in markdown}
         super().save(*args, **kwargs)
 
     @property

@@ -14,15 +14,15 @@ from partners.experts import practices_with_experts
 from routekaart import search
 from routekaart.caching import cache_public_page
 from routekaart.content import chapter_sections
-from routekaart.models import HOME_CHAPTER, Hoofdstuk
+from routekaart.models import HOME_CHAPTER, published_chapter, published_chapters
 from routekaart.pagination import page_number
-from stappen.models import Ketenstap
+from stappen.models import published_steps
 
 
 @require_safe
 @cache_public_page
 def home(request):
-    inleiding = Hoofdstuk.objects.published().filter(slug=HOME_CHAPTER).first()
+    inleiding = published_chapter(HOME_CHAPTER)
     sections, loose = chapter_sections(inleiding) if inleiding else ([], {})
     praktijken = list(practices_with_experts())
     context = {
@@ -30,8 +30,8 @@ def home(request):
         "sections": sections,
         "loose": loose,
         "praktijken": praktijken,
-        "stappen": list(Ketenstap.objects.published()),
-        "hoofdstukken": Hoofdstuk.objects.published().exclude(slug=HOME_CHAPTER),
+        "stappen": published_steps(),
+        "hoofdstukken": [h for h in published_chapters() if h.slug != HOME_CHAPTER],
         "experts": praktijken,
     }
     return render(request, "routekaart/home.html", context)

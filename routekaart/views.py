@@ -1,13 +1,21 @@
 """Pages of the routekaart's own content: chapters, frameworks, sources, glossary."""
 
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_safe
 
 from routekaart.caching import cache_public_page
 from routekaart.content import chapter_sections
 from routekaart.filters import BronFilter
-from routekaart.models import HOME_CHAPTER, Begrip, Hoofdstuk, Kader
-from stappen.models import Ketenstap
+from routekaart.models import HOME_CHAPTER, Begrip, Kader, published_chapter
+from stappen.models import published_steps
+
+
+def _chapter_or_404(slug):
+    chapter = published_chapter(slug)
+    if chapter is None:
+        raise Http404("Geen gepubliceerd hoofdstuk met deze slug.")
+    return chapter
 
 
 @require_safe
@@ -16,13 +24,13 @@ def hoofdstuk(request, slug):
     if slug == HOME_CHAPTER:
         # The home page is the one home of the introduction's text.
         return redirect("routekaart:home", permanent=True)
-    chapter = get_object_or_404(Hoofdstuk.objects.published(), slug=slug)
+    chapter = _chapter_or_404(slug)
     sections, loose = chapter_sections(chapter)
     context = {
         "hoofdstuk": chapter,
         "sections": sections,
         "loose": loose,
-        "stappen": Ketenstap.objects.published().filter(hoofdstuk=chapter),
+        "stappen": [s for s in published_steps() if s.hoofdstuk_id == chapter.pk],
     }
     return render(request, "routekaart/hoofdstuk.html", context)
 
@@ -30,7 +38,7 @@ def hoofdstuk(request, slug):
 @require_safe
 @cache_public_page
 def rol_en_kader(request):
-    chapter = get_object_or_404(Hoofdstuk.objects.published(), slug="rol-en-kader")
+    chapter = _chapter_or_404("rol-en-kader")
     sections, loose = chapter_sections(chapter)
     # Every framework stands once, under the section that discusses it, in source order.
     context = {"hoofdstuk": chapter, "sections": sections, "loose": loose}

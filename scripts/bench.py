@@ -4,10 +4,10 @@ Usage: python scripts/bench.py [--databases sqlite,postgres] [--count 10000] [--
                                [--write docs/benchmarks.md]
 
 For each database it builds a fresh database (SQLite in var/bench.sqlite3, PostgreSQL
-as database `routekaart_bench` on BENCH_POSTGRES_URL), loads the real content and
-reference data, generates the fictitious partners, and then times each page in-process
-with Django's test client: the time from request to response inside Django, without
-network or gunicorn. It prints median and p95 in milliseconds and the query count.
+as database BENCH_DB_NAME, default `routekaart_bench`, on BENCH_POSTGRES_URL), loads the
+real content and reference data, generates the fictitious partners, and then times each
+page in-process with Django's test client: the time from request to response inside
+Django, without network or gunicorn. It prints median and p95 in milliseconds and the query count.
 """
 
 import argparse
@@ -22,11 +22,15 @@ from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 PG_URL = os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/postgres")
+# The benchmark drops and recreates this database; another name keeps parallel runs apart.
+PG_DB_NAME = os.environ.get("BENCH_DB_NAME", "routekaart_bench")
 
 PAGES = [
     ("home", "/"),
     ("praktijk", "/praktijken/huwelijksdwang/"),
     ("stap", "/stappen/4-melden-en-veiligheidsbeoordeling/"),
+    ("hoofdstuk", "/routekaart/naar-beleid-en-uitvoering/"),
+    ("rol en kader", "/rol-en-kader/"),
     ("sociale kaart, ongefilterd", "/partners/"),
     ("sociale kaart, praktijk + gemeente", "/partners/?praktijk=huwelijksdwang&gemeente=GM0345"),
     ("sociale kaart, met tekst", "/partners/?q=huisartsen+utrecht"),
@@ -115,9 +119,11 @@ def run_for(database: str, count: int, runs: int) -> list[dict]:
         with psycopg.connect(
             PG_URL.replace("postgres://", "postgresql://"), autocommit=True
         ) as conn:
-            conn.execute("DROP DATABASE IF EXISTS routekaart_bench")
-            conn.execute("CREATE DATABASE routekaart_bench")
-        env["DATABASE_URL"] = PG_URL.rsplit("/", 1)[0] + "/routekaart_bench?pool=0"
+            conn.execute(f'DROP DATABASE IF EXISTS "{PG_DB_NAME}"')
+            conn.execute(f'CREATE DATABASE "{PG_DB_NAME}"')
+        # With the psycopg pool, as in production (routekaart.conf.parse_database_url):
+        # without it every request of the test client would open a new connection.
+        env["DATABASE_URL"] = PG_URL.rsplit("/", 1)[0] + f"/{PG_DB_NAME}"
     out = subprocess.run(
         [sys.executable, __file__, "--child", "--count", str(count), "--runs", str(runs)],
         cwd=BASE_DIR,

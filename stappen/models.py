@@ -5,6 +5,8 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from routekaart.publicatie import Publiceerbaar
+from routekaart.rendered import rendered_field
+from routekaart.versioning import cached_per_version
 
 
 class Ketenstap(Publiceerbaar):
@@ -48,6 +50,16 @@ class Ketenstap(Publiceerbaar):
         return reverse("stappen:detail", kwargs={"slug": self.slug})
 
 
+def published_steps() -> list[Ketenstap]:
+    """The published steps in order, each with its `hoofdstuk`.
+
+    Many pages show the route of seven steps: one query per data version, then cached.
+    """
+    return cached_per_version(
+        "ketenstappen", lambda: list(Ketenstap.objects.published().select_related("hoofdstuk"))
+    )
+
+
 class StapOnderdeel(Publiceerbaar):
     """Abstract base for items placed in a chapter section and tagged by step and practice."""
 
@@ -84,8 +96,11 @@ class StapOnderdeel(Publiceerbaar):
 class Aandachtspunt(StapOnderdeel):
     """An item of "wat moet er zijn of geregeld worden?"."""
 
+    markdown_fields = ("toelichting",)
+
     titel = models.CharField("titel", max_length=250)
     toelichting = models.TextField("toelichting", blank=True, help_text="Markdown.")
+    toelichting_html = rendered_field("toelichting")
     history = HistoricalRecords()
 
     class Meta(StapOnderdeel.Meta):
@@ -98,6 +113,8 @@ class Aandachtspunt(StapOnderdeel):
 
 class Praktijkvoorbeeld(StapOnderdeel):
     """A named example, method or tip from a place or region."""
+
+    markdown_fields = ("tekst",)
 
     class Soort(models.TextChoices):
         PRAKTIJKVOORBEELD = "praktijkvoorbeeld", "Praktijkvoorbeeld"
@@ -115,6 +132,7 @@ class Praktijkvoorbeeld(StapOnderdeel):
         "plaats of regio", max_length=120, blank=True, help_text="Bijvoorbeeld 'Den Haag'."
     )
     tekst = models.TextField("tekst", help_text="Markdown.")
+    tekst_html = rendered_field("tekst")
     history = HistoricalRecords()
 
     class Meta(StapOnderdeel.Meta):

@@ -1,17 +1,19 @@
-from django.shortcuts import get_object_or_404, render
+from django.http import Http404
+from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
-from praktijken.models import Praktijk
+from praktijken.models import published_practices
 from routekaart.caching import cache_public_page
+from routekaart.versioning import cached_per_version
 from stappen.filters import VoorbeeldFilter
-from stappen.models import Ketenstap
+from stappen.models import published_steps
 
 
 @require_safe
 @cache_public_page
 def index(request):
     """The chapter on the chain steps (its text comes from `{% hoofdstuk_inhoud %}`)."""
-    context = {"stappen": Ketenstap.objects.published().select_related("hoofdstuk")}
+    context = {"stappen": published_steps()}
     return render(request, "stappen/index.html", context)
 
 
@@ -20,16 +22,21 @@ def index(request):
 def detail(request, slug):
     """One step. Tagged content and organisation types come from the apps above,
     through the template tags `getagde_inhoud` and `organisatietypes`."""
-    stap = get_object_or_404(Ketenstap.objects.published().select_related("hoofdstuk"), slug=slug)
-    route = list(Ketenstap.objects.published())
-    position = next(i for i, s in enumerate(route) if s.pk == stap.pk)
+    route = published_steps()
+    position = next((i for i, s in enumerate(route) if s.slug == slug), None)
+    if position is None:
+        raise Http404("Geen gepubliceerde stap met deze slug.")
+    stap = route[position]
     context = {
         "stap": stap,
         "route": route,
         "vorige": route[position - 1] if position > 0 else None,
         "volgende": route[position + 1] if position + 1 < len(route) else None,
-        "bronnen": stap.bronnen.published().prefetch_related("praktijken"),
-        "praktijken": Praktijk.objects.published(),
+        "bronnen": cached_per_version(
+            f"stap-bronnen:{stap.pk}",
+            lambda: list(stap.bronnen.published().prefetch_related("praktijken")),
+        ),
+        "praktijken": published_practices(),
     }
     return render(request, "stappen/detail.html", context)
 
@@ -42,7 +49,9 @@ def checklist(request, slug):
     The sections come from `{% checklist_inhoud stap %}`: the step's "Wat moet er zijn of
     geregeld worden?" with the sub-sections under it and their checklists.
     """
-    stap = get_object_or_404(Ketenstap.objects.published(), slug=slug)
+    stap = next((s for s in published_steps() if s.slug == slug), None)
+    if stap is None:
+        raise Http404("Geen gepubliceerde stap met deze slug.")
     return render(request, "stappen/checklist.html", {"stap": stap})
 
 

@@ -43,6 +43,7 @@ CORE = {
     "routekaart.navigation",
     "routekaart.pagination",
     "routekaart.publicatie",
+    "routekaart.rendered",
     "routekaart.restore",
     "routekaart.search",
     "routekaart.search_registry",

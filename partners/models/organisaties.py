@@ -7,6 +7,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from routekaart.publicatie import NaturalKeyManager, NaturalKeyModel, PublicatieQuerySet, Status
+from routekaart.rendered import rendered_field
 
 from .bereikbaarheid import Bereikbaarheid, stable_uuid_field
 from .geografie import Gemeente, Niveau, Veiligheidsregio, VeiligThuisRegio
@@ -16,10 +17,13 @@ from .querysets import GecontroleerdQuerySet, OrganisatieQuerySet
 class Organisatietype(NaturalKeyModel):
     """A kind of organisation in the chain, with its role text from the routekaart."""
 
+    markdown_fields = ("rol",)
+
     slug = models.SlugField("slug", max_length=80, unique=True)
     naam = models.CharField("naam", max_length=120)
     niveau = models.CharField("niveau", max_length=10, choices=Niveau.choices)
     rol = models.TextField("rol", blank=True, help_text="Wat doet dit type organisatie? Markdown.")
+    rol_html = rendered_field("rol")
     stappen = models.ManyToManyField(
         "stappen.Ketenstap",
         blank=True,

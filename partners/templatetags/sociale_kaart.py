@@ -8,6 +8,7 @@ from django import template
 
 from partners.experts import experts_for, national_partner_groups
 from partners.models import Organisatietype
+from routekaart.versioning import cached_per_version
 
 register = template.Library()
 
@@ -25,15 +26,21 @@ def experts(praktijk):
 def organisatietypes(stap):
     """The kinds of organisation the routekaart names at a step, linked into the directory.
 
-    Usage: {% organisatietypes stap %} (one query)
+    Usage: {% organisatietypes stap %} (one query per data version)
     """
-    return {"stap": stap, "types": list(Organisatietype.objects.filter(stappen=stap))}
+    types = cached_per_version(
+        f"organisatietypes-stap:{stap.pk}",
+        lambda: list(Organisatietype.objects.filter(stappen=stap)),
+    )
+    return {"stap": stap, "types": types}
 
 
 @register.inclusion_tag("partners/includes/_national_partners.html")
 def landelijke_partners(kopniveau=3):
     """The national partners of the sociale kaart, grouped as in the chapter 'Partners'.
 
-    Usage: {% landelijke_partners 3 %}, with the level of the group headings (two queries)
+    Usage: {% landelijke_partners 3 %}, with the level of the group headings (two queries
+    per data version)
     """
-    return {"groups": national_partner_groups(), "kopniveau": kopniveau}
+    groups = cached_per_version("landelijke-partnergroepen", national_partner_groups)
+    return {"groups": groups, "kopniveau": kopniveau}

@@ -7,7 +7,8 @@ so their pages load these tags instead of importing it: `{% load inhoud %}`.
 from django import template
 
 from routekaart.content import chapter_sections, tagged_content
-from routekaart.models import Hoofdstuk, Kader, Sectie
+from routekaart.models import Kader, Sectie, published_chapter
+from routekaart.versioning import cached_per_version
 
 register = template.Library()
 
@@ -17,9 +18,9 @@ def hoofdstuk_inhoud(slug):
     """A published chapter with its sections and loose blocks, or None.
 
     Usage: {% hoofdstuk_inhoud "schadelijke-praktijken" as chapter %} then
-    chapter.hoofdstuk, chapter.sections and chapter.loose (nine queries).
+    chapter.hoofdstuk, chapter.sections and chapter.loose (cached per data version).
     """
-    chapter = Hoofdstuk.objects.published().filter(slug=slug).first()
+    chapter = published_chapter(slug)
     if chapter is None:
         return None
     sections, loose = chapter_sections(chapter)
@@ -40,14 +41,18 @@ def kaders_voor(praktijk):
     """The published frameworks of a practice, criminal articles apart.
 
     Usage: {% kaders_voor praktijk as kaders %} then kaders.overig, kaders.strafrecht
-    (one query).
+    (one query per data version).
     """
-    kaders = list(Kader.objects.published().filter(praktijken=praktijk))
-    strafrecht = Kader.Soort.STRAFRECHTARTIKEL
-    return {
-        "overig": [k for k in kaders if k.soort != strafrecht],
-        "strafrecht": [k for k in kaders if k.soort == strafrecht],
-    }
+
+    def build():
+        kaders = list(Kader.objects.published().filter(praktijken=praktijk))
+        strafrecht = Kader.Soort.STRAFRECHTARTIKEL
+        return {
+            "overig": [k for k in kaders if k.soort != strafrecht],
+            "strafrecht": [k for k in kaders if k.soort == strafrecht],
+        }
+
+    return cached_per_version(f"content:kaders:{praktijk.pk}", build)
 
 
 @register.simple_tag

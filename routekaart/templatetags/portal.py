@@ -4,7 +4,7 @@ from django import template
 from django.utils.safestring import mark_safe
 
 from routekaart.glossary import glossary
-from routekaart.markup import render_markdown
+from routekaart.markup import mark_abbreviations, render_markdown
 from routekaart.search_words import term_pattern, word_spans
 
 register = template.Library()
@@ -17,6 +17,15 @@ def markdown_filter(text):
     Usage: {{ sectie.tekst|markdown }}
     """
     return mark_safe(render_markdown(text or "", glossary()))
+
+
+@register.filter
+def glossary_abbr(html):
+    """Mark up glossary terms in Markdown HTML stored at save time (routekaart.rendered).
+
+    Usage: {{ sectie.tekst_html|glossary_abbr }} gives what {{ sectie.tekst|markdown }} gives.
+    """
+    return mark_safe(mark_abbreviations(html or "", glossary()))
 
 
 @register.filter
