@@ -103,6 +103,9 @@ def parse_cache_url(url: str) -> dict:
         return {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "routekaart",
+            # Pages (two encodings each) and per-version lists share it; Django's default
+            # of 300 entries would cull pages that are asked for again soon.
+            "OPTIONS": {"MAX_ENTRIES": 3000},
         }
     if parts.scheme in {"redis", "rediss"}:
         return {
