@@ -59,6 +59,11 @@ def child(count: int, runs: int) -> None:
     call_command("migrate", verbosity=0)
     call_command("load_content", verbosity=0)
     call_command("generate_fictitious_partners", count=count, verbosity=0)
+    # Planner statistics, as autovacuum keeps them on a live database: right after a bulk
+    # load PostgreSQL would still plan for the empty tables (the directory took 100 ms
+    # instead of 74 ms). ANALYZE exists on SQLite too, where it fills sqlite_stat1.
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
     client = Client()
     results = []
     for name, url in PAGES:
