@@ -44,8 +44,11 @@ def _path_hash(request) -> str:
 
 
 def _url_hash(request) -> str:
-    # Scheme and host too: the open data carries absolute links built from them.
-    return hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
+    # Scheme and host too: the open data carries absolute links built from them. The
+    # Host header is not validated here: a page is only stored after the view ran, which
+    # refuses a host outside ALLOWED_HOSTS, so an unknown host never finds a page.
+    url = f"{request.scheme}://{request.META.get('HTTP_HOST', '')}{request.get_full_path()}"
+    return hashlib.sha256(url.encode()).hexdigest()
 
 
 def _etag(request, *args, **kwargs):

@@ -291,3 +291,9 @@ def test_with_redis_a_stale_guess_is_never_served(
     # This process guessed the old token; the page under it must not be served.
     again = _get(client, praktijk.get_absolute_url())
     assert not _is_hit(again) and "VGV (bewerkt)" in again.content.decode()
+
+
+def test_an_unknown_host_is_refused_not_served_from_the_cache(client, content):
+    _get(client, "/")
+    assert client.get("/", secure=True, HTTP_HOST="evil.example").status_code == 400
+    assert client.get("/", secure=True, HTTP_HOST="evil.example").status_code == 400
