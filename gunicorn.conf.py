@@ -14,19 +14,22 @@ accesslog = "-"
 access_log_format = '%(t)s "%(m)s %(U)s %(H)s" %(s)s %(B)s %(M)sms'
 
 # --- Workers ------------------------------------------------------------------------
-# Worker class: sync, one request at a time per process. The portal's work is CPU in
-# Python: a cached page is answered in well under a millisecond, a fresh page spends
-# most of its 5–25 ms rendering templates and only a little waiting for PostgreSQL or
-# Redis. Threads (gthread) or an event loop (gevent) pay off when requests wait on I/O;
-# here they would share one interpreter lock and add switching. Sync workers must not
-# face slow clients directly: in production a load balancer or reverse proxy buffers
-# requests and responses (docs/deployment.md), so a worker is never held by a slow line.
+# Worker class: sync, one request at a time per process. A cached page is answered in
+# well under a millisecond of CPU; a fresh page spends 5–60 ms, mostly rendering
+# templates in Python and partly waiting for PostgreSQL (the filtered directory: about
+# 25 of its 55 ms are SQL, docs/benchmarks.md). Threads (gthread) share one interpreter
+# lock, and an event loop (gevent) would need every library to cooperate; processes
+# use every core and keep one slow render from holding up the others. Sync workers must
+# not face slow clients directly: in production a load balancer or reverse proxy
+# buffers requests and responses (docs/deployment.md), so a worker is never held by a
+# slow line.
 #
-# Workers: one per core (WEB_CONCURRENCY overrides it). With CPU-bound sync workers, a
-# core cannot run two at once, so more workers only add memory (about 90 MB each) and
-# context switches; measured with `make load` on 2 cores (docs/benchmarks.md), 2 workers
-# served cached pages faster than gunicorn's I/O-bound rule of thumb, 2 × cores + 1.
-workers = int(os.environ.get("WEB_CONCURRENCY") or os.cpu_count() or 2)
+# Workers: 2 × cores + 1 (WEB_CONCURRENCY overrides it), gunicorn's own advice. While
+# one worker waits for PostgreSQL, another uses the core. Measured with `make load` on
+# 2 cores, cached pages ran as fast with 5 workers as with 2 (2,000–2,700 requests per
+# second either way, within the run-to-run spread), so the extra workers cost nothing
+# there but memory: about 90 MB each, much of it shared through preload_app.
+workers = int(os.environ.get("WEB_CONCURRENCY") or 2 * (os.cpu_count() or 1) + 1)
 worker_class = "sync"
 # Load Django once in the master and fork: faster start, shared memory pages. Nothing
 # opens a database or Redis connection at import, so no socket is shared by the forks.

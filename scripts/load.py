@@ -204,7 +204,7 @@ def main():
     parser.add_argument("--rounds", type=int, default=3, help="Page and static runs, in turns.")
     parser.add_argument("--connections", type=int, default=50)
     parser.add_argument("--configs", default="sqlite,postgres")
-    parser.add_argument("--workers", type=int, help="Default: gunicorn.conf.py (one per core).")
+    parser.add_argument("--workers", type=int, help="Default: gunicorn.conf.py (2 × cores + 1).")
     parser.add_argument("--write", help="Append the tables to this Markdown file.")
     args = parser.parse_args()
     if not shutil.which("wrk"):
@@ -217,7 +217,10 @@ def main():
         print(section, flush=True)
         sections.append(section)
     if args.write:
-        workers = args.workers or f"gunicorn.conf.py ({os.cpu_count()} cores)"
+        workers = (
+            args.workers
+            or f"gunicorn.conf.py, {2 * (os.cpu_count() or 1) + 1} op {os.cpu_count()} cores"
+        )
         with open(args.write, "a") as f:
             f.write(
                 f"\n## Belastingstest (`make load`)\n\nwrk, {args.connections} verbindingen, "
