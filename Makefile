@@ -39,7 +39,7 @@ clean:
 	rm -rf $(VENV) var/static
 
 bench: $(BIN)/.installed
-	$(BIN)/python scripts/bench.py --write docs/benchmarks.md
+	$(BIN)/python scripts/bench.py
 
 load: $(BIN)/.installed
 	@command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
