@@ -159,9 +159,8 @@ p { margin-bottom: 2em !important; }
 """
 
 FOCUS_JS = """async () => {
-  // The Utrecht root scrolls smoothly (unless reduced motion is asked for), so give a
-  // focus move up to ~300 frames (5 s; a loaded CI machine draws slowly) to bring the
-  // element into view before judging.
+  // Give a focus move up to ~300 frames (5 s; a loaded CI machine draws slowly) to bring
+  // the element into view and lay out before judging.
   const frame = () => new Promise(resolve => requestAnimationFrame(resolve));
   let state;
   for (let i = 0; i < 300; i++) {
