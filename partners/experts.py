@@ -55,9 +55,9 @@ NATIONAL_PARTNER_GROUPS = (
 def national_partner_groups():
     """The national partners grouped as the routekaart's chapter 'Partners' groups them.
 
-    Two queries (the organisations and their practices).
+    One query (the cards add the practices).
     """
-    partners = list(national_experts_query().prefetch_related("praktijken"))
+    partners = list(national_experts_query())
     return [
         {"titel": titel, "organisaties": [o for o in partners if o.rol in rollen]}
         for titel, rollen in NATIONAL_PARTNER_GROUPS

@@ -72,7 +72,7 @@ def _filtered_page(queryset, number):
         return None, None
     page = Paginator(ids, PAGE_SIZE).get_page(number)
     rows = Organisatie.objects.filter(pk__in=page.object_list).select_related("type")
-    by_id = {org.pk: org for org in rows.prefetch_related("praktijken")}
+    by_id = {org.pk: org for org in rows}
     page.object_list = [by_id[pk] for pk in page.object_list]
     return page, ids
 
@@ -91,8 +91,9 @@ def index(request):
     is_filtered = any(data.get(k) for k in SINGLE_VALUE_PARAMS if k != "pagina")
     page, ids = _filtered_page(organisatie_filter.qs, number) if is_filtered else (None, None)
     if page is None:
-        results = organisatie_filter.qs.select_related("type").prefetch_related("praktijken")
+        results = organisatie_filter.qs.select_related("type")
         page = Paginator(results, PAGE_SIZE).get_page(number)
+        page.object_list = list(page.object_list)
     facets = _facets(ids if ids is not None else organisatie_filter.qs) if is_filtered else None
     gemeente = (
         organisatie_filter.form.cleaned_data.get("gemeente")
@@ -190,12 +191,7 @@ def _served_by_type(serving):
     for pk, type_id in rows:
         by_type.setdefault(type_id, []).append(pk)
     shown_ids = [pk for pks in by_type.values() for pk in pks[:PER_TYPE]]
-    shown = {
-        o.pk: o
-        for o in Organisatie.objects.filter(pk__in=shown_ids)
-        .select_related("type")
-        .prefetch_related("praktijken")
-    }
+    shown = {o.pk: o for o in Organisatie.objects.filter(pk__in=shown_ids).select_related("type")}
     groups = []
     for org_type in _regional_types():
         pks = by_type.get(org_type.pk, [])

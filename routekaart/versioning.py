@@ -169,3 +169,24 @@ def cached_per_version(name: str, build, timeout: int = 24 * 60 * 60):
         value = build()
         cache.set(key, value, timeout=timeout)
     return value
+
+
+def cached_many_per_version(name: str, keys, build_missing, timeout: int = 24 * 60 * 60):
+    """{key: value} for `keys`, each cached under `name` and its key until the next write.
+
+    For fragments many pages share (a directory card appears on the directory and on
+    every gemeente and region page its organisation serves): one get_many, then
+    `build_missing(missing_keys) -> {key: value}` once for the rest, and one set_many.
+    """
+    from django.core.cache import cache
+
+    version = data_version()
+    full = {key: f"portal:{name}:{key}:{version}" for key in keys}
+    found = cache.get_many(list(full.values()))
+    values = {key: found[full_key] for key, full_key in full.items() if full_key in found}
+    missing = [key for key in full if key not in values]
+    if missing:
+        built = build_missing(missing)
+        cache.set_many({full[key]: value for key, value in built.items()}, timeout=timeout)
+        values.update(built)
+    return values

@@ -238,8 +238,8 @@ def test_bag_suffixes_become_aliases():
 @pytest.mark.parametrize(
     ("url", "expected"),
     [
-        ("/gemeenten/venlo/?woonplaats=WP1474", 6),
-        ("/partners/?gemeente=Tegelen&praktijk=vgv", 10),
+        ("/gemeenten/venlo/?woonplaats=WP1474", 5),
+        ("/partners/?gemeente=Tegelen&praktijk=vgv", 9),
     ],
 )
 def test_query_counts_are_pinned(client, django_assert_num_queries, url, expected):

@@ -18,6 +18,7 @@ from .organisaties import (
     Organisatietype,
     Redacteur,
     Voorziening,
+    with_practice_tags,
 )
 from .querysets import GecontroleerdQuerySet, OrganisatieQuerySet
 
@@ -28,6 +29,7 @@ __all__ = [
     "PolitieEenheid",
     "Postcode",
     "Woonplaats",
+    "with_practice_tags",
     "Contactpersoon",
     "Gecontroleerd",
     "GecontroleerdQuerySet",

@@ -5,10 +5,12 @@ load these tags instead: `{% load sociale_kaart %}`.
 """
 
 from django import template
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 
 from partners.experts import experts_for, national_partner_groups
-from partners.models import Organisatietype
-from routekaart.versioning import cached_per_version
+from partners.models import Organisatietype, with_practice_tags
+from routekaart.versioning import cached_many_per_version, cached_per_version
 
 register = template.Library()
 
@@ -44,3 +46,29 @@ def landelijke_partners(kopniveau=3):
     """
     groups = cached_per_version("landelijke-partnergroepen", national_partner_groups)
     return {"groups": groups, "kopniveau": kopniveau}
+
+
+@register.simple_tag
+def org_cards(organisaties):
+    """The directory cards (`<li>`) of these organisations, in their order.
+
+    Usage: <ul class="result-list">{% org_cards page %}</ul>
+
+    A card shows only the organisation, its type and its practices, so it renders once
+    per data version and is reused on every page that lists the organisation: the
+    directory, and each gemeente and region page it serves. Rendering the cards was
+    most of a fresh gemeente page (docs/benchmarks.md). One cache round trip, and for
+    cards not yet rendered one query for their practices. Expects `type` selected.
+    """
+    organisaties = list(organisaties)
+    by_pk = {org.pk: org for org in organisaties}
+
+    def render(pks):
+        missing = with_practice_tags(by_pk[pk] for pk in pks)
+        return {
+            org.pk: render_to_string("partners/includes/_org_card.html", {"org": org})
+            for org in missing
+        }
+
+    cards = cached_many_per_version("org-card", list(by_pk), render)
+    return mark_safe("".join(cards[org.pk] for org in organisaties))

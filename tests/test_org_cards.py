@@ -1,0 +1,68 @@
+"""Directory cards render once per data version and are shared by the pages that list
+an organisation (partners.templatetags.sociale_kaart.org_cards)."""
+
+import re
+
+import pytest
+from django.core.management import call_command
+
+from partners.models import Organisatie
+from partners.views import PUBLIC_TYPES
+from praktijken.models import Praktijk
+
+pytestmark = pytest.mark.usefixtures("content", "partners")
+
+
+@pytest.fixture
+def partners():
+    call_command("generate_fictitious_partners", count=40, seed=17, verbosity=0)
+
+
+def _card(html, naam):
+    cards = re.findall(
+        r'<li class="result org-card">.*?</li>\s*(?=<li class="result|</ul>)', html, re.S
+    )
+    return next(card for card in cards if f">{naam}</a>" in card)
+
+
+def _published_regional():
+    """A regional partner shown as a card (the gemeente page lists Veilig Thuis, GGD,
+    police, OM and court apart)."""
+    return (
+        Organisatie.objects.published()
+        .exclude(niveau="landelijk")
+        .exclude(type__slug__in=[*PUBLIC_TYPES, "veilig-thuis"])
+        .filter(veilig_thuis_regios__isnull=False)
+        .first()
+    )
+
+
+def test_a_card_shows_its_practices_in_the_practices_order(client):
+    org = _published_regional()
+    practices = list(Praktijk.objects.all())
+    org.praktijken.set([practices[-1], practices[0]])
+    regio = org.veilig_thuis_regios.first()
+    card = _card(client.get(f"/partners/?regio={regio.code}").content.decode(), org.naam)
+    tags = re.findall(r'<span class="tag tag--static">(.*?)</span>', card)
+    assert tags == [practices[0].korte_naam, practices[-1].korte_naam]
+
+
+def test_an_edit_shows_on_every_page_that_lists_the_card(client):
+    org = _published_regional()
+    regio = org.veilig_thuis_regios.first()
+    gemeente = regio.gemeenten.first()
+    pages = [
+        f"/partners/?regio={regio.code}",
+        regio.get_absolute_url(),
+        gemeente.get_absolute_url(),
+    ]
+    for url in pages:
+        assert _card(client.get(url).content.decode(), org.naam)
+    org.naam = "Voorbeeldorganisatie met een nieuwe naam"
+    org.telefoon = "0800-0000"
+    org.save()
+    org.praktijken.clear()
+    for url in pages:
+        card = _card(client.get(url).content.decode(), org.naam)
+        assert "tel:08000000" in card
+        assert "tag--static" not in card
