@@ -58,6 +58,18 @@ def test_secret_key_is_required_when_debug_is_off():
         "check", env={"ALLOWED_HOSTS": "example.org", "SECRET_KEY_FILE": "/nonexistent/key"}
     )
     assert result.returncode != 0
+
+
+def test_makemigrations_check_runs_without_a_secret_key():
+    """It only reads the models, so a bare checkout can run it (manage.UNSIGNED_COMMANDS)."""
+    result = run_manage(
+        "makemigrations",
+        "--check",
+        "--dry-run",
+        env={"ALLOWED_HOSTS": "example.org", "SECRET_KEY_FILE": "/nonexistent/key"},
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "No changes detected" in result.stdout
     assert "SECRET_KEY is required" in result.stderr
 
 
