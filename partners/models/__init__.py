@@ -29,7 +29,6 @@ __all__ = [
     "PolitieEenheid",
     "Postcode",
     "Woonplaats",
-    "with_practice_tags",
     "Contactpersoon",
     "Gecontroleerd",
     "GecontroleerdQuerySet",
@@ -43,4 +42,5 @@ __all__ = [
     "VeiligThuisRegio",
     "Veiligheidsregio",
     "Voorziening",
+    "with_practice_tags",
 ]
