@@ -6,6 +6,7 @@ from django import forms
 from partners.lookup import find_place
 from partners.models import Gemeente, Niveau, Organisatie, Organisatietype, VeiligThuisRegio
 from praktijken.filters import praktijk_filter
+from routekaart.filtering import ChoiceFilter
 from routekaart.search import search_queryset
 from routekaart.versioning import cached_per_version
 from stappen.filters import stap_filter
@@ -74,18 +75,18 @@ class OrganisatieFilter(django_filters.FilterSet):
     )
     praktijk = praktijk_filter()
     stap = stap_filter()
-    niveau = django_filters.ChoiceFilter(
+    niveau = ChoiceFilter(
         label="Niveau",
         choices=Niveau.choices,
         empty_label="Alle niveaus",
     )
-    type = django_filters.ChoiceFilter(
+    type = ChoiceFilter(
         label="Soort organisatie",
         field_name="type__slug",
         choices=organisatietype_choices,
         empty_label="Alle soorten",
     )
-    regio = django_filters.ChoiceFilter(
+    regio = ChoiceFilter(
         label="Veilig Thuis-regio",
         method="filter_regio",
         choices=regio_choices,

@@ -1,8 +1,7 @@
 """The practice filter, shared by every list that can be narrowed to one practice."""
 
-import django_filters
-
 from praktijken.models import Praktijk
+from routekaart.filtering import ChoiceFilter
 from routekaart.versioning import cached_per_version
 
 
@@ -16,7 +15,7 @@ def praktijk_choices():
 
 def praktijk_filter(field_name="praktijken__slug"):
     """The `praktijk` GET filter (slug)."""
-    return django_filters.ChoiceFilter(
+    return ChoiceFilter(
         label="Praktijk",
         field_name=field_name,
         choices=praktijk_choices,

@@ -1,6 +1,7 @@
 import django_filters
 
 from praktijken.filters import praktijk_filter
+from routekaart.filtering import ChoiceFilter
 from routekaart.models import Bron
 from stappen.filters import stap_filter
 
@@ -8,9 +9,7 @@ from stappen.filters import stap_filter
 class BronFilter(django_filters.FilterSet):
     """Filters for /bronnen/: every value is a GET parameter, so a view is a shareable link."""
 
-    soort = django_filters.ChoiceFilter(
-        label="Soort", choices=Bron.Soort.choices, empty_label="Alle soorten"
-    )
+    soort = ChoiceFilter(label="Soort", choices=Bron.Soort.choices, empty_label="Alle soorten")
     praktijk = praktijk_filter()
     stap = stap_filter()
 

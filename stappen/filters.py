@@ -5,6 +5,7 @@ import django_filters
 from django.db.models import Q
 
 from praktijken.filters import praktijk_choices
+from routekaart.filtering import ChoiceFilter
 from routekaart.versioning import cached_per_version
 from stappen.models import Ketenstap, Praktijkvoorbeeld
 
@@ -22,7 +23,7 @@ def stap_choices():
 
 def stap_filter(field_name="stappen__nummer"):
     """The `stap` GET filter (number 1-7)."""
-    return django_filters.ChoiceFilter(
+    return ChoiceFilter(
         label="Ketenstap",
         field_name=field_name,
         choices=stap_choices,
@@ -52,17 +53,17 @@ class VoorbeeldFilter(django_filters.FilterSet):
     StapOnderdeel.praktijken), so it stays in the list when one practice is chosen.
     """
 
-    soort = django_filters.ChoiceFilter(
+    soort = ChoiceFilter(
         label="Soort", choices=Praktijkvoorbeeld.Soort.choices, empty_label="Alle soorten"
     )
-    praktijk = django_filters.ChoiceFilter(
+    praktijk = ChoiceFilter(
         label="Praktijk",
         choices=praktijk_choices,
         empty_label="Alle praktijken",
         method="filter_praktijk",
     )
     stap = stap_filter()
-    gemeente = django_filters.ChoiceFilter(
+    gemeente = ChoiceFilter(
         label="Gemeente of regio",
         field_name="plaats",
         choices=plaats_choices,

@@ -38,6 +38,7 @@ CORE = {
     "routekaart.conf",
     "routekaart.context_processors",
     "routekaart.core_models",
+    "routekaart.filtering",
     "routekaart.markup",
     "routekaart.middleware",
     "routekaart.navigation",
