@@ -1,7 +1,7 @@
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch
+from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_safe
 
@@ -23,7 +23,7 @@ from partners.models import (
 from praktijken.filters import praktijk_choices
 from routekaart.caching import cache_public_page
 from routekaart.pagination import page_number
-from routekaart.versioning import cached_per_version
+from routekaart.versioning import cached_per_version, memoised_per_version
 from stappen.filters import plaats_choices, stap_choices
 
 PAGE_SIZE = 20
@@ -38,23 +38,38 @@ FACETS = (
 )
 
 
-# Up to this many results, a filtered list works from their ids (below); more ids than
-# this would make long parameter lists, so the filter runs as a subquery instead.
-MAX_IDS = 5000
+def _facet_index():
+    """{field: {value: frozenset of organisation ids}} for the four facets.
 
-
-def _facets(matching):
-    """Counts per filter value within the current results: one query per facet.
-
-    `matching` is the list of result ids, or the filtered queryset when there are many.
+    Built once per data version in each process: counting within a result list is then
+    a set intersection per value instead of four grouped queries over the list's ids
+    (docs/benchmarks.md). Unpublished organisations are in it too; the result ids never
+    name them.
     """
-    if not isinstance(matching, list):
-        matching = matching.order_by().values("pk")
-    base = Organisatie.objects.filter(pk__in=matching)
+
+    def build():
+        index = {}
+        for _title, field, _choices in FACETS:
+            members = {}
+            rows = Organisatie.objects.filter(**{f"{field}__isnull": False}).values_list(
+                field, "pk"
+            )
+            for value, pk in rows.iterator(chunk_size=5000):
+                members.setdefault(value, set()).add(pk)
+            index[field] = {value: frozenset(pks) for value, pks in members.items()}
+        return index
+
+    return memoised_per_version("directory-facets", build)
+
+
+def _facets(ids):
+    """Counts per filter value within the results, whose ids are `ids`."""
+    ids = frozenset(ids)
+    index = _facet_index()
     facets = []
     for title, field, choices in FACETS:
-        counts = dict(base.values_list(field).annotate(n=Count("pk", distinct=True)))
-        values = [(label, counts.get(value, 0)) for value, label in choices()]
+        members = index[field]
+        values = [(label, len(ids & members.get(value, frozenset()))) for value, label in choices()]
         facets.append({"title": title, "values": [v for v in values if v[1]]})
     return facets
 
@@ -64,12 +79,10 @@ def _filtered_page(queryset, number):
 
     The directory filter (a gemeente's partners: national ones, or linked through the
     gemeente, its Veilig Thuis-regio or its veiligheidsregio) scans every partner. Run
-    once for the ids, the count, the page and the four facets then look up by key
-    instead of running it six times (docs/benchmarks.md). None when there are too many.
+    once for the ids, the count, the page and the facets then look up by key instead of
+    running it again (docs/benchmarks.md).
     """
-    ids = list(dict.fromkeys(queryset.values_list("pk", flat=True)[: MAX_IDS + 1]))
-    if len(ids) > MAX_IDS:
-        return None, None
+    ids = list(dict.fromkeys(queryset.values_list("pk", flat=True)))
     page = Paginator(ids, PAGE_SIZE).get_page(number)
     rows = Organisatie.objects.filter(pk__in=page.object_list).select_related("type")
     by_id = {org.pk: org for org in rows}
@@ -89,12 +102,14 @@ def index(request):
     # Counts per value help once a filter narrows the list; unfiltered they would cost
     # four aggregations over every partner for little use.
     is_filtered = any(data.get(k) for k in SINGLE_VALUE_PARAMS if k != "pagina")
-    page, ids = _filtered_page(organisatie_filter.qs, number) if is_filtered else (None, None)
-    if page is None:
+    if is_filtered:
+        page, ids = _filtered_page(organisatie_filter.qs, number)
+        facets = _facets(ids)
+    else:
         results = organisatie_filter.qs.select_related("type")
         page = Paginator(results, PAGE_SIZE).get_page(number)
         page.object_list = list(page.object_list)
-    facets = _facets(ids if ids is not None else organisatie_filter.qs) if is_filtered else None
+        facets = None
     gemeente = (
         organisatie_filter.form.cleaned_data.get("gemeente")
         if (organisatie_filter.is_bound and hasattr(organisatie_filter.form, "cleaned_data"))

@@ -190,3 +190,28 @@ def cached_many_per_version(name: str, keys, build_missing, timeout: int = 24 * 
         cache.set_many({full[key]: value for key, value in built.items()}, timeout=timeout)
         values.update(built)
     return values
+
+
+# name -> (version, value); see memoised_per_version.
+_memo: dict = {}
+
+
+def memoised_per_version(name: str, build):
+    """`build()`, kept in this process's memory until the data version changes.
+
+    For derived data too large to fetch from the cache on every request (a shared cache
+    would unpickle it each time): every process builds it once per data version. The
+    version is shared, so an edit through any server makes every process rebuild on its
+    next use. Only the newest version of each name is kept.
+    """
+    version = data_version()
+    memo = _memo.get(name)
+    if memo is None or memo[0] != version:
+        memo = (version, build())
+        _memo[name] = memo
+    return memo[1]
+
+
+def forget_memoised() -> None:
+    """Drop every memo of this process (tests: a rolled-back bump reuses its number)."""
+    _memo.clear()

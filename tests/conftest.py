@@ -5,13 +5,19 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.db import transaction
 
+from routekaart.versioning import forget_memoised
+
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
-    """Each test starts with an empty cache, so cached choices never leak between tests."""
+    """Each test starts with an empty cache, so cached choices never leak between tests.
+
+    Rolled-back transactions reuse version numbers, so the per-process memos go too."""
     cache.clear()
+    forget_memoised()
     yield
     cache.clear()
+    forget_memoised()
 
 
 @pytest.fixture(scope="module")

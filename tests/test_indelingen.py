@@ -239,7 +239,7 @@ def test_bag_suffixes_become_aliases():
     ("url", "expected"),
     [
         ("/gemeenten/venlo/?woonplaats=WP1474", 5),
-        ("/partners/?gemeente=Tegelen&praktijk=vgv", 9),
+        ("/partners/?gemeente=Tegelen&praktijk=vgv", 5),
     ],
 )
 def test_query_counts_are_pinned(client, django_assert_num_queries, url, expected):
