@@ -5,9 +5,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from django.core.cache import cache
-
-from routekaart.versioning import data_version
+from routekaart.versioning import memoised_per_version
 
 _CODE = re.compile(r"^gm\d{4}$")
 
@@ -20,15 +18,14 @@ def normalise(text: str) -> str:
 
 
 def _index() -> dict[str, list[int]]:
-    """{normalised name or alias or code: [gemeente pks]}, cached per data version.
+    """{normalised name or alias or code: [gemeente pks]}, per data version in each process
+    (a page may look up several names; unpickling it from the cache each time cost more).
 
     An alias can name two gemeenten ("Bergen" for Bergen (L.) and Bergen (NH.)).
     """
     from partners.models import Gemeente
 
-    key = f"portal:gemeente-index:{data_version()}"
-    index = cache.get(key)
-    if index is None:
+    def build():
         index = {}
         for pk, code, naam, aliassen in Gemeente.objects.values_list(
             "pk", "code", "naam", "aliassen"
@@ -40,8 +37,9 @@ def _index() -> dict[str, list[int]]:
                     pks = index.setdefault(normalise(name), [])
                     if pk not in pks:
                         pks.append(pk)
-        cache.set(key, index, timeout=24 * 60 * 60)
-    return index
+        return index
+
+    return memoised_per_version("gemeente-index", build)
 
 
 def _gemeente_pks(query: str) -> list[int]:
@@ -105,12 +103,12 @@ def woonplaats_aliases(naam: str, gemeente_naam: str) -> list[str]:
 
 
 def _place_index() -> dict:
-    """{'woonplaats': {name: [(gemeente pk, naam, code)]}, 'postcode': {pc4: (pk, ...)}}."""
+    """{'woonplaats': {name: [(gemeente pk, naam, code)]}, 'postcode': {pc4: (pk, ...)}},
+    per data version in each process (thousands of entries: too many to unpickle from the
+    cache on every lookup)."""
     from partners.models import Postcode, Woonplaats
 
-    key = f"portal:plaats-index:{data_version()}"
-    index = cache.get(key)
-    if index is None:
+    def build():
         places: dict[str, list] = {}
         for code, naam, gemeente_pk, gemeente_naam in Woonplaats.objects.values_list(
             "code", "naam", "gemeente_id", "gemeente__naam"
@@ -125,9 +123,9 @@ def _place_index() -> dict:
                 "pc4", "gemeente_id", "aandeel", "gesplitst"
             )
         }
-        index = {"woonplaats": places, "postcode": postcodes}
-        cache.set(key, index, timeout=24 * 60 * 60)
-    return index
+        return {"woonplaats": places, "postcode": postcodes}
+
+    return memoised_per_version("plaats-index", build)
 
 
 @dataclass
@@ -170,7 +168,7 @@ def find_place(query: str) -> Plaats:
         return _by_postcode(match.group("pc4"), invoer)
     gemeente_pks = _gemeente_pks(invoer)
     if len(gemeente_pks) == 1:
-        return Plaats(gemeente_pks, "gemeente", "", invoer)
+        return Plaats(list(gemeente_pks), "gemeente", "", invoer)
     places = _place_index()["woonplaats"].get(normalise(invoer), [])
     pks = list(dict.fromkeys([*gemeente_pks, *(pk for pk, _, _ in places)]))
     if len(pks) == 1:
