@@ -193,28 +193,54 @@ def gemeenten(request):
 PER_TYPE = 10
 
 
-def _served_by_type(serving):
+def _published_order():
+    """{pk: (position by name, type id, niveau)} of every published organisation.
+
+    Built once per data version in each process (one query). A gemeente's partners are
+    then ordered and grouped from the ids in its link tables, without reading their rows:
+    that read was a scan of every partner on PostgreSQL (docs/benchmarks.md).
+    """
+
+    def build():
+        rows = Organisatie.objects.published().order_by("naam", "pk")
+        return {
+            pk: (position, type_id, niveau)
+            for position, (pk, type_id, niveau) in enumerate(
+                rows.values_list("pk", "type_id", "niveau").iterator(chunk_size=5000)
+            )
+        }
+
+    return memoised_per_version("published-order", build)
+
+
+def _served_by_type(ids):
     """Regional and local partners grouped by type, every type listed, at most PER_TYPE each.
 
-    Two queries: the ids and types of all serving organisations, then the details
-    of those shown (and the types, once per data version).
+    `ids` are those of every organisation that serves the place (published or not, in
+    any order). Veilig Thuis and the public partners are shown with their contact
+    details, so those are fetched (one query); the others appear as directory cards,
+    which `{% org_cards %}` takes as ids and fetches only when not cached.
     """
-    rows = list(
-        serving.exclude(niveau=Niveau.LANDELIJK).order_by("naam").values_list("pk", "type_id")
-    )
+    order = _published_order()
+    rows = sorted(order[pk] + (pk,) for pk in set(ids) if pk in order)
     by_type = {}
-    for pk, type_id in rows:
-        by_type.setdefault(type_id, []).append(pk)
-    shown_ids = [pk for pks in by_type.values() for pk in pks[:PER_TYPE]]
-    shown = {o.pk: o for o in Organisatie.objects.filter(pk__in=shown_ids).select_related("type")}
+    for _position, type_id, niveau, pk in rows:
+        if niveau != Niveau.LANDELIJK:
+            by_type.setdefault(type_id, []).append(pk)
+    types = _regional_types()
+    with_contact = {t.pk for t in types if t.slug in (*PUBLIC_TYPES, "veilig-thuis")}
+    contact_ids = [pk for t in with_contact for pk in by_type.get(t, [])[:PER_TYPE]]
+    fetched = {
+        o.pk: o for o in Organisatie.objects.filter(pk__in=contact_ids).select_related("type")
+    }
     groups = []
-    for org_type in _regional_types():
-        pks = by_type.get(org_type.pk, [])
+    for org_type in types:
+        pks = by_type.get(org_type.pk, [])[:PER_TYPE]
         groups.append(
             {
                 "type": org_type,
-                "organisaties": [shown[pk] for pk in pks[:PER_TYPE]],
-                "aantal": len(pks),
+                "organisaties": [fetched[pk] for pk in pks] if org_type.pk in with_contact else pks,
+                "aantal": len(by_type.get(org_type.pk, [])),
             }
         )
     return groups
@@ -225,8 +251,13 @@ def _served_by_type(serving):
 def gemeente(request, slug):
     """ "Wie belt u hier?": Veilig Thuis, the public partners of the gemeente's regions,
     the national experts, then every other type of partner."""
-    gemeente = get_object_or_404(Gemeente.objects.with_regions(), slug=slug)
-    groups = _served_by_type(Organisatie.objects.published().for_gemeente(gemeente))
+    # Cached per data version: joining the seven region tables cost PostgreSQL about
+    # 5 ms to plan, more than to run. An unknown slug raises before anything is cached.
+    gemeente = cached_per_version(
+        f"gemeente:{slug}",
+        lambda: get_object_or_404(Gemeente.objects.with_regions(), slug=slug),
+    )
+    groups = _served_by_type(Organisatie.objects.linked_to_gemeente(gemeente))
     by_type = {g["type"].slug: g for g in groups}
     publiek = [by_type[slug] for slug in PUBLIC_TYPES if slug in by_type]
     shown_apart = {*PUBLIC_TYPES, "veilig-thuis"}
@@ -349,7 +380,11 @@ def regios(request):
 @cache_public_page
 def regio(request, slug):
     regio = get_object_or_404(VeiligThuisRegio, slug=slug)
-    groups = _served_by_type(Organisatie.objects.published().for_regio(regio))
+    groups = _served_by_type(
+        Organisatie.objects.for_regio(regio)
+        .exclude(niveau=Niveau.LANDELIJK)
+        .values_list("pk", flat=True)
+    )
     context = {
         "regio": regio,
         "gemeenten": regio.gemeenten.all(),

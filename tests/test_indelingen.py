@@ -238,7 +238,7 @@ def test_bag_suffixes_become_aliases():
 @pytest.mark.parametrize(
     ("url", "expected"),
     [
-        ("/gemeenten/venlo/?woonplaats=WP1474", 5),
+        ("/gemeenten/venlo/?woonplaats=WP1474", 4),
         ("/partners/?gemeente=Tegelen&praktijk=vgv", 5),
     ],
 )

@@ -9,6 +9,7 @@ from django.core.management import call_command
 from partners.models import Organisatie
 from partners.views import PUBLIC_TYPES
 from praktijken.models import Praktijk
+from routekaart.publicatie import Status
 
 pytestmark = pytest.mark.usefixtures("content", "partners")
 
@@ -66,3 +67,18 @@ def test_an_edit_shows_on_every_page_that_lists_the_card(client):
         card = _card(client.get(url).content.decode(), org.naam)
         assert "tel:08000000" in card
         assert "tag--static" not in card
+
+
+def test_unpublishing_and_renaming_show_at_once_on_the_gemeente_page(client):
+    """The gemeente (with its regions) and the order of its partners are kept per data
+    version (partners.views); an edit of either shows on the next request."""
+    org = _published_regional()
+    gemeente = org.veilig_thuis_regios.first().gemeenten.first()
+    url = gemeente.get_absolute_url()
+    assert f">{org.naam}</a>" in client.get(url).content.decode()
+    org.status = Status.CONCEPT
+    org.save()
+    assert f">{org.naam}</a>" not in client.get(url).content.decode()
+    gemeente.naam = "Voorbeeldgemeente"
+    gemeente.save()
+    assert "Wie belt u in Voorbeeldgemeente?" in client.get(url).content.decode()

@@ -37,23 +37,27 @@ class OrganisatieQuerySet(GecontroleerdQuerySet):
         and no scan of every partner, which an OR of the four conditions cost on
         PostgreSQL (6.4 against 4.4 ms with 10,000 partners).
         """
-        serving = (
-            self.model.objects.filter(niveau=Niveau.LANDELIJK)
-            .order_by()
-            .values("pk")
-            .union(
-                _ids(self.model.gemeenten.through, gemeente_id=gemeente.pk),
-                _ids(
-                    self.model.veilig_thuis_regios.through,
-                    veiligthuisregio_id=gemeente.veilig_thuis_regio_id,
-                ),
-                _ids(
-                    self.model.veiligheidsregios.through,
-                    veiligheidsregio_id=gemeente.veiligheidsregio_id,
-                ),
-            )
+        national = self.model.objects.filter(niveau=Niveau.LANDELIJK).order_by().values("pk")
+        return self.filter(pk__in=national.union(*self._gemeente_links(gemeente)))
+
+    def linked_to_gemeente(self, gemeente):
+        """The ids of the organisations linked to a gemeente, its Veilig Thuis-regio or its
+        veiligheidsregio (published or not): the link tables only, no partner row read."""
+        first, *rest = self._gemeente_links(gemeente)
+        return first.union(*rest).values_list("organisatie_id", flat=True)
+
+    def _gemeente_links(self, gemeente):
+        return (
+            _ids(self.model.gemeenten.through, gemeente_id=gemeente.pk),
+            _ids(
+                self.model.veilig_thuis_regios.through,
+                veiligthuisregio_id=gemeente.veilig_thuis_regio_id,
+            ),
+            _ids(
+                self.model.veiligheidsregios.through,
+                veiligheidsregio_id=gemeente.veiligheidsregio_id,
+            ),
         )
-        return self.filter(pk__in=serving)
 
     def for_regio(self, regio):
         """Everyone who serves a Veilig Thuis region: directly, via a gemeente or a VR."""

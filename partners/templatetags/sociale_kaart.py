@@ -9,7 +9,7 @@ from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
 from partners.experts import experts_for, national_partner_groups
-from partners.models import Organisatietype, with_practice_tags
+from partners.models import Organisatie, Organisatietype, with_practice_tags
 from routekaart.versioning import cached_many_per_version, cached_per_version
 
 register = template.Library()
@@ -58,17 +58,26 @@ def org_cards(organisaties):
     per data version and is reused on every page that lists the organisation: the
     directory, and each gemeente and region page it serves. Rendering the cards was
     most of a fresh gemeente page (docs/benchmarks.md). One cache round trip, and for
-    cards not yet rendered one query for their practices. Expects `type` selected.
+    cards not yet rendered one query for their practices.
+
+    Takes organisations with `type` selected, or their ids: then only the organisations
+    whose card is not cached are fetched (one query).
     """
     organisaties = list(organisaties)
-    by_pk = {org.pk: org for org in organisaties}
+    pks = [getattr(org, "pk", org) for org in organisaties]
+    given = {org.pk: org for org in organisaties if isinstance(org, Organisatie)}
 
-    def render(pks):
-        missing = with_practice_tags(by_pk[pk] for pk in pks)
+    def render(missing):
+        unknown = [pk for pk in missing if pk not in given]
+        if unknown:
+            given.update(
+                (org.pk, org)
+                for org in Organisatie.objects.filter(pk__in=unknown).select_related("type")
+            )
         return {
             org.pk: render_to_string("partners/includes/_org_card.html", {"org": org})
-            for org in missing
+            for org in with_practice_tags(given[pk] for pk in missing if pk in given)
         }
 
-    cards = cached_many_per_version("org-card", list(by_pk), render)
-    return mark_safe("".join(cards[org.pk] for org in organisaties))
+    cards = cached_many_per_version("org-card", pks, render)
+    return mark_safe("".join(cards[pk] for pk in pks if pk in cards))
