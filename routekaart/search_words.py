@@ -119,6 +119,15 @@ def synonym_groups() -> list[list[str]]:
     return _cached("synonyms", _build_synonym_groups)[1]
 
 
+def _synonym_phrases() -> list[list[str]]:
+    """synonym_groups() as the words of each phrase joined by one space, as a query is
+    compared: computed once per data version, not for every group on every search."""
+    return _cached(
+        "synonym-phrases",
+        lambda: [[" ".join(words(p)) for p in group] for group in synonym_groups()],
+    )[1]
+
+
 def _build_synonym_groups():
     from routekaart.core_models import Synoniem
 
@@ -139,8 +148,7 @@ def expand(query: str) -> list[str]:
     folded = " ".join(words(query))
     padded = f" {folded} "
     alternatives = []
-    for group in synonym_groups():
-        members = [" ".join(words(p)) for p in group]
+    for members in _synonym_phrases():
         for member in members:
             if member and f" {member} " in padded:
                 alternatives.extend(
