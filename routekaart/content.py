@@ -38,7 +38,11 @@ def _blocks(items):
 
 
 def _attach(sections, items_by_kind):
-    """Give each section `.blocks`; return the blocks of items without a shown section."""
+    """Give each section `.blocks`; return the blocks of items without a shown section.
+
+    The callers also give each section a `.fragment_key`: what its rendering depends on
+    besides the data version (`{% secties %}` caches the HTML under it).
+    """
     by_section = {s.pk: [] for s in sections}
     loose = []
     for kind, items in items_by_kind:
@@ -75,6 +79,8 @@ def _chapter(hoofdstuk):
         for kind, model, tags in ITEM_MODELS
     ]
     loose = _attach(sections, items_by_kind)
+    for s in sections:
+        s.fragment_key = f"chapter:{s.pk}"
     section_ids = [s.pk for s in sections]
     verhalen = Verhaal.objects.published().filter(sectie__in=section_ids).select_related("praktijk")
     kaders = Kader.objects.published().filter(sectie__in=section_ids)
@@ -119,4 +125,6 @@ def _tagged(*, stap, praktijk):
     loose = _attach(sections, items_by_kind)
     for s in sections:
         s.verhalen_list, s.kaders_list, s.kaders_links = [], [], []
+        # Only the items tagged this way: another rendering than the chapter's.
+        s.fragment_key = f"tagged:{getattr(stap, 'pk', '')}:{getattr(praktijk, 'pk', '')}:{s.pk}"
     return {"secties": sections, "loose": loose}

@@ -5,10 +5,12 @@ so their pages load these tags instead of importing it: `{% load inhoud %}`.
 """
 
 from django import template
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 
 from routekaart.content import chapter_sections, tagged_content
 from routekaart.models import Kader, Sectie, published_chapter
-from routekaart.versioning import cached_per_version
+from routekaart.versioning import cached_many_per_version, cached_per_version
 
 register = template.Library()
 
@@ -74,3 +76,34 @@ def checklist_inhoud(stap):
             break
         chosen.append(section)
     return chosen
+
+
+@register.simple_tag
+def secties(sections, show_steps=False, show_chapter=False):
+    """The sections of a page (`includes/_section.html`), in their order.
+
+    Usage: {% secties chapter.sections show_steps=True %}
+
+    A section's HTML depends only on how its content was gathered (the whole chapter, or
+    what is tagged with a step or practice: its `fragment_key`, see routekaart.content),
+    the two flags and the portal's data. So each renders once per data version and is
+    reused by every page that shows it the same way. One cache round trip. The glossary
+    marks the first use of a term per section, as it did without the cache.
+    """
+    sections = list(sections)
+    variant = f"{int(bool(show_steps))}{int(bool(show_chapter))}"
+    keyed = {s.fragment_key: s for s in sections if getattr(s, "fragment_key", None)}
+
+    def render(section):
+        context = {"s": section, "show_steps": show_steps, "show_chapter": show_chapter}
+        return render_to_string("includes/_section.html", context)
+
+    html = cached_many_per_version(
+        f"sectie:{variant}", list(keyed), lambda keys: {k: render(keyed[k]) for k in keys}
+    )
+    return mark_safe(
+        "".join(
+            html[s.fragment_key] if getattr(s, "fragment_key", None) else render(s)
+            for s in sections
+        )
+    )
