@@ -49,11 +49,7 @@ class GemeenteField(forms.CharField):
                 "(bijvoorbeeld 5911) of een CBS-code zoals GM0345.",
                 code="unknown",
             )
-        # Only the regions the filter and its notice use: a join of all seven region
-        # tables cost PostgreSQL more to plan (2 ms) than to run.
-        gemeente = Gemeente.objects.select_related("veilig_thuis_regio", "veiligheidsregio").get(
-            pk=plaats.gemeente_pks[0]
-        )
+        gemeente = Gemeente.objects.cached_with_regions(pk=plaats.gemeente_pks[0])
         gemeente.gevonden_via = plaats.uitleg
         return gemeente
 

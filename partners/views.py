@@ -2,6 +2,7 @@ from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_safe
 
@@ -75,19 +76,16 @@ def _facets(ids):
 
 
 def _filtered_page(queryset, number):
-    """A page of a filtered list, and the ids of all its results.
+    """A page of the ids of a filtered list, and the ids of all its results.
 
     The directory filter (a gemeente's partners: national ones, or linked through the
     gemeente, its Veilig Thuis-regio or its veiligheidsregio) scans every partner. Run
-    once for the ids, the count, the page and the facets then look up by key instead of
-    running it again (docs/benchmarks.md).
+    once for the ids, the count, the page and the facets then need no query of their own
+    (docs/benchmarks.md). The page holds ids: `{% org_cards %}` fetches only the
+    organisations whose card is not cached.
     """
     ids = list(dict.fromkeys(queryset.values_list("pk", flat=True)))
-    page = Paginator(ids, PAGE_SIZE).get_page(number)
-    rows = Organisatie.objects.filter(pk__in=page.object_list).select_related("type")
-    by_id = {org.pk: org for org in rows}
-    page.object_list = [by_id[pk] for pk in page.object_list]
-    return page, ids
+    return Paginator(ids, PAGE_SIZE).get_page(number), ids
 
 
 @require_safe
@@ -106,7 +104,7 @@ def index(request):
         page, ids = _filtered_page(organisatie_filter.qs, number)
         facets = _facets(ids)
     else:
-        results = organisatie_filter.qs.select_related("type")
+        results = organisatie_filter.qs.values_list("pk", flat=True)
         page = Paginator(results, PAGE_SIZE).get_page(number)
         page.object_list = list(page.object_list)
         facets = None
@@ -251,12 +249,10 @@ def _served_by_type(ids):
 def gemeente(request, slug):
     """ "Wie belt u hier?": Veilig Thuis, the public partners of the gemeente's regions,
     the national experts, then every other type of partner."""
-    # Cached per data version: joining the seven region tables cost PostgreSQL about
-    # 5 ms to plan, more than to run. An unknown slug raises before anything is cached.
-    gemeente = cached_per_version(
-        f"gemeente:{slug}",
-        lambda: get_object_or_404(Gemeente.objects.with_regions(), slug=slug),
-    )
+    try:
+        gemeente = Gemeente.objects.cached_with_regions(slug=slug)
+    except Gemeente.DoesNotExist:
+        raise Http404("Onbekende gemeente.") from None
     groups = _served_by_type(Organisatie.objects.linked_to_gemeente(gemeente))
     by_type = {g["type"].slug: g for g in groups}
     publiek = [by_type[slug] for slug in PUBLIC_TYPES if slug in by_type]

@@ -81,3 +81,16 @@ def crawl(_content_module, django_db_blocker):
                     if href.startswith("/") and not href.startswith(("/static/", "/beheer/")):
                         queue.append(href.split("#")[0])
     return pages
+
+
+def page_organisations(response):
+    """The organisations on a directory page, in order (the page holds their ids)."""
+    from partners.models import Organisatie
+
+    ids = list(response.context["page"])
+    by_pk = Organisatie.objects.in_bulk(ids)
+    return [by_pk[pk] for pk in ids]
+
+
+def page_names(response) -> set[str]:
+    return {org.naam for org in page_organisations(response)}

@@ -21,7 +21,7 @@ BUDGETS = [
     ("/stappen/4-melden-en-veiligheidsbeoordeling/", 1, 13),
     ("/routekaart/naar-beleid-en-uitvoering/", 1, 12),
     ("/rol-en-kader/", 1, 11),
-    ("/partners/?praktijk=huwelijksdwang&gemeente=GM0345", 4, 15),
+    ("/partners/?praktijk=huwelijksdwang&gemeente=GM0345", 2, 15),
     ("/gemeenten/veenendaal/", 3, 18),
 ]
 # The targets of the issue: at most six queries for a routekaart page, ten for the

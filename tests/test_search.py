@@ -9,6 +9,7 @@ from django.db import connection
 from partners.models import Organisatie
 from routekaart.models import ZoekIndex, ZoekStatistiek
 from routekaart.search import search
+from tests.conftest import page_names
 
 pytestmark = pytest.mark.usefixtures("content")
 
@@ -112,7 +113,7 @@ def test_only_aggregate_counts_of_empty_searches_are_kept(client):
 
 
 def test_directory_text_filter_uses_the_same_engine(client):
-    names = [o.naam for o in client.get("/partners/?q=meisjesbesnijdenis").context["page"]]
+    names = page_names(client.get("/partners/?q=meisjesbesnijdenis"))
     assert "Pharos" in names
 
 
