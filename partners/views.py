@@ -215,9 +215,9 @@ def _served_by_type(ids):
     """Regional and local partners grouped by type, every type listed, at most PER_TYPE each.
 
     `ids` are those of every organisation that serves the place (published or not, in
-    any order). Veilig Thuis and the public partners are shown with their contact
-    details, so those are fetched (one query); the others appear as directory cards,
-    which `{% org_cards %}` takes as ids and fetches only when not cached.
+    any order). The groups hold ids: their cards and front doors are fragments cached
+    per data version (`{% org_cards %}`, `{% public_partners %}`), which fetch only the
+    organisations not yet rendered.
     """
     order = _published_order()
     rows = sorted(order[pk] + (pk,) for pk in set(ids) if pk in order)
@@ -225,23 +225,14 @@ def _served_by_type(ids):
     for _position, type_id, niveau, pk in rows:
         if niveau != Niveau.LANDELIJK:
             by_type.setdefault(type_id, []).append(pk)
-    types = _regional_types()
-    with_contact = {t.pk for t in types if t.slug in (*PUBLIC_TYPES, "veilig-thuis")}
-    contact_ids = [pk for t in with_contact for pk in by_type.get(t, [])[:PER_TYPE]]
-    fetched = {
-        o.pk: o for o in Organisatie.objects.filter(pk__in=contact_ids).select_related("type")
-    }
-    groups = []
-    for org_type in types:
-        pks = by_type.get(org_type.pk, [])[:PER_TYPE]
-        groups.append(
-            {
-                "type": org_type,
-                "organisaties": [fetched[pk] for pk in pks] if org_type.pk in with_contact else pks,
-                "aantal": len(by_type.get(org_type.pk, [])),
-            }
-        )
-    return groups
+    return [
+        {
+            "type": org_type,
+            "organisaties": by_type.get(org_type.pk, [])[:PER_TYPE],
+            "aantal": len(by_type.get(org_type.pk, [])),
+        }
+        for org_type in _regional_types()
+    ]
 
 
 @require_safe
@@ -255,7 +246,7 @@ def gemeente(request, slug):
         raise Http404("Onbekende gemeente.") from None
     groups = _served_by_type(Organisatie.objects.linked_to_gemeente(gemeente))
     by_type = {g["type"].slug: g for g in groups}
-    publiek = [by_type[slug] for slug in PUBLIC_TYPES if slug in by_type]
+    publiek = [pk for slug in PUBLIC_TYPES for pk in by_type.get(slug, {}).get("organisaties", [])]
     shown_apart = {*PUBLIC_TYPES, "veilig-thuis"}
     context = {
         "gemeente": gemeente,
@@ -328,9 +319,11 @@ def _plaatsen_in(gemeente):
 
 
 def _veilig_thuis(groups):
+    """The first Veilig Thuis organisation of the groups, whose contact details the page
+    shows (one query), or None."""
     for group in groups:
         if group["type"].slug == "veilig-thuis" and group["organisaties"]:
-            return group["organisaties"][0]
+            return Organisatie.objects.get(pk=group["organisaties"][0])
     return None
 
 

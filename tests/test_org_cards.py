@@ -6,7 +6,7 @@ import re
 import pytest
 from django.core.management import call_command
 
-from partners.models import Organisatie
+from partners.models import Gemeente, Organisatie
 from partners.views import PUBLIC_TYPES
 from praktijken.models import Praktijk
 from routekaart.publicatie import Status
@@ -82,3 +82,19 @@ def test_unpublishing_and_renaming_show_at_once_on_the_gemeente_page(client):
     gemeente.naam = "Voorbeeldgemeente"
     gemeente.save()
     assert "Wie belt u in Voorbeeldgemeente?" in client.get(url).content.decode()
+
+
+def test_an_edit_of_a_public_partner_shows_at_once_on_the_gemeente_page(client):
+    """The GGD, police, OM and court of a gemeente page are fragments per data version too."""
+    gemeente = Gemeente.objects.get(code="GM0345")
+    ggd = Organisatie.objects.published().for_gemeente(gemeente).filter(type__slug="ggd").first()
+    url = gemeente.get_absolute_url()
+    section = _public_section(client.get(url).content.decode())
+    assert f">{ggd.naam}</a>" in section
+    ggd.telefoon = "0800-0000"
+    ggd.save()
+    assert "tel:08000000" in _public_section(client.get(url).content.decode())
+
+
+def _public_section(html):
+    return re.search(r'<section class="public-partners".*?</section>', html, re.S).group(0)

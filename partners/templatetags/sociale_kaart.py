@@ -48,20 +48,13 @@ def landelijke_partners(kopniveau=3):
     return {"groups": groups, "kopniveau": kopniveau}
 
 
-@register.simple_tag
-def org_cards(organisaties):
-    """The directory cards (`<li>`) of these organisations, in their order.
+def _fragments(name, organisaties, template_name, *, practices=False, **context):
+    """The HTML of `template_name` for each organisation (`org`), in their order, rendered
+    once per data version and shared by every page that shows it.
 
-    Usage: <ul class="result-list">{% org_cards page %}</ul>
-
-    A card shows only the organisation, its type and its practices, so it renders once
-    per data version and is reused on every page that lists the organisation: the
-    directory, and each gemeente and region page it serves. Rendering the cards was
-    most of a fresh gemeente page (docs/benchmarks.md). One cache round trip, and for
-    cards not yet rendered one query for their practices.
-
-    Takes organisations with `type` selected, or their ids: then only the organisations
-    whose card is not cached are fetched (one query).
+    `organisaties` are organisations with `type` selected, or their ids: then only the
+    organisations whose fragment is not cached are fetched (one query). One cache round
+    trip; with `practices`, one query for the practices of those not yet rendered.
     """
     organisaties = list(organisaties)
     pks = [getattr(org, "pk", org) for org in organisaties]
@@ -74,10 +67,38 @@ def org_cards(organisaties):
                 (org.pk, org)
                 for org in Organisatie.objects.filter(pk__in=unknown).select_related("type")
             )
+        orgs = [given[pk] for pk in missing if pk in given]
         return {
-            org.pk: render_to_string("partners/includes/_org_card.html", {"org": org})
-            for org in with_practice_tags(given[pk] for pk in missing if pk in given)
+            org.pk: render_to_string(template_name, {**context, "org": org})
+            for org in (with_practice_tags(orgs) if practices else orgs)
         }
 
-    cards = cached_many_per_version("org-card", pks, render)
-    return mark_safe("".join(cards[pk] for pk in pks if pk in cards))
+    html = cached_many_per_version(name, pks, render)
+    return mark_safe("".join(html[pk] for pk in pks if pk in html))
+
+
+@register.simple_tag
+def org_cards(organisaties):
+    """The directory cards (`<li>`) of these organisations (or ids), in their order.
+
+    Usage: <ul class="result-list">{% org_cards page %}</ul>
+
+    A card shows only the organisation, its type and its practices, so it renders once
+    per data version and is reused on every page that lists the organisation: the
+    directory, and each gemeente and region page it serves. Rendering the cards was
+    most of a fresh gemeente page (docs/benchmarks.md).
+    """
+    return _fragments("org-card", organisaties, "partners/includes/_org_card.html", practices=True)
+
+
+@register.simple_tag
+def public_partners(organisaties, landelijk=False):
+    """The GGD, police, OM, court or national centre of a gemeente page, with their front
+    door (a `<div>` of a `<dl>` each), for these organisations or their ids.
+
+    Usage: <dl>{% public_partners group.organisaties %}</dl>; rendered as org_cards are.
+    """
+    name = "public-partner:landelijk" if landelijk else "public-partner"
+    return _fragments(
+        name, organisaties, "partners/includes/_public_partner.html", landelijk=landelijk
+    )
