@@ -78,7 +78,7 @@ MIDDLEWARE = [
     # Header middleware sits above WhiteNoise so static files get the headers too.
     "django.middleware.security.SecurityMiddleware",
     "routekaart.middleware.SecurityHeadersMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "routekaart.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # A cached public page is answered here, already compressed, before sessions, auth,
     # OTP, messages and axes; the headers above are added to hits and misses alike.

@@ -183,3 +183,42 @@ def test_stylesheets_load_nothing_from_other_origins():
             target = match.strip("'\" ")
             assert not re.match(r"(https?:)?//", target), (css, target)
         assert "@import" not in text, css
+
+
+def _through_csp(response, **request_attrs):
+    """Pass a response through the portal's CSP middleware, as the last step of a request."""
+    from django.test import RequestFactory
+
+    from routekaart.middleware import CSPMiddleware
+
+    request = RequestFactory().get("/")
+    middleware = CSPMiddleware(lambda r: response)
+    middleware.process_request(request)
+    for name, value in request_attrs.items():
+        setattr(request, name, value)
+    return middleware.process_response(request, response)
+
+
+def test_the_built_once_policy_is_the_one_django_csp_builds(settings):
+    from csp.utils import build_policy
+    from django.http import HttpResponse
+
+    for _ in range(2):  # built on the first response, reused on the second
+        assert _through_csp(HttpResponse())["Content-Security-Policy"] == build_policy()
+    settings.CONTENT_SECURITY_POLICY = {"DIRECTIVES": {"default-src": ["'none'"]}}
+    assert _through_csp(HttpResponse())["Content-Security-Policy"] == "default-src 'none'"
+
+
+def test_a_response_with_its_own_policy_parts_or_a_nonce_gets_them(settings):
+    from csp.constants import NONCE, SELF
+    from django.http import HttpResponse
+
+    response = HttpResponse()
+    response._csp_update = {"img-src": ["https://example.org"]}
+    assert "https://example.org" in _through_csp(response)["Content-Security-Policy"]
+    response = HttpResponse()
+    response._csp_exempt = True
+    assert "Content-Security-Policy" not in _through_csp(response)
+    settings.CONTENT_SECURITY_POLICY = {"DIRECTIVES": {"script-src": [SELF, NONCE]}}
+    header = _through_csp(HttpResponse(), _csp_nonce="abc123")["Content-Security-Policy"]
+    assert "script-src 'self' 'nonce-abc123'" in header
