@@ -100,7 +100,9 @@ class PageCacheMiddleware:
             and not response.streaming
             and not response.cookies
         ):
-            cache.set(key, (list(response.items()), response.content), TIMEOUT)
+            # The headers object itself: a hit restores it without checking each header
+            # again, which was a tenth of the time of a hit.
+            cache.set(key, (response.headers, response.content), TIMEOUT)
         return response
 
     @staticmethod
@@ -109,21 +111,20 @@ class PageCacheMiddleware:
         # Two variants per page, as PublicGZipMiddleware below would answer them.
         gzip = re_accepts_gzip.search(request.META.get("HTTP_ACCEPT_ENCODING", ""))
         page = f"{'gz' if gzip else 'id'}:{_url_hash(request)}"
-        return lambda version: f"portal:page:{version}:{page}"
+        return lambda version: f"portal:page2:{version}:{page}"
 
     @staticmethod
     def _replay(request, entry):
         headers, content = entry
         response = HttpResponse(content)
-        for name, value in headers:
-            response.headers[name] = value
+        response.headers = headers
         conditional = get_conditional_response(
             request, etag=response.get("ETag"), response=response
         )
         if conditional is not response:
             # A 304 carries what the view's own 304 would (CORS on open data, for one),
             # but nothing that describes a body.
-            for name, value in headers:
+            for name, value in headers.items():
                 if name.lower() not in BODY_HEADERS:
                     conditional.headers[name] = value
         return conditional
