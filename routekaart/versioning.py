@@ -69,39 +69,11 @@ def data_version() -> str:
             if version is None:
                 version = f"db-{_from_database()}"
                 cache.add(TOKEN_KEY, version, TOKEN_TIMEOUT)
-            _last_token[0] = version
         else:
             version = str(_from_database())
         if _in_request():
             _local.version = version
     return version
-
-
-# The token this process saw last: a guess that lets a cache hit read the token and the
-# page in one round trip (read_with_version). It is only ever compared, never trusted.
-_last_token: list = [None]
-
-
-def read_with_version(key_for) -> tuple[str, object]:
-    """The current version and `cache.get(key_for(version))`.
-
-    With Redis this is one round trip when the token has not changed since this process
-    last saw it: an MGET of the token and of the key under the guessed token, atomic, so
-    the value is used only if the guess is the current token. After an edit it costs a
-    second round trip, once. With local memory it is data_version() and a get.
-    """
-    from django.core.cache import cache
-
-    guess = _last_token[0]
-    if _shared(cache) and guess is not None and getattr(_local, "version", None) is None:
-        key = key_for(guess)
-        found = cache.get_many([TOKEN_KEY, key])
-        if found.get(TOKEN_KEY) == guess:
-            if _in_request():
-                _local.version = guess
-            return guess, found.get(key)
-    version = data_version()
-    return version, cache.get(key_for(version))
 
 
 _token_lost = threading.Event()
