@@ -12,37 +12,34 @@ import unicodedata
 from django.core.cache import cache
 
 from routekaart import search_registry
-from routekaart.versioning import data_version
+from routekaart.versioning import data_version, memoised_per_version
 
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 10
 _WORD = re.compile(r"[a-z0-9+]+")
 DAY = 24 * 60 * 60
 
-# Process-local copies of the cached word lists: the local-memory cache unpickles a
-# value on every get, and one search asks for them several times (1.5 ms each for
-# the known words). A copy is used only while the shared cache still holds its key,
-# so a new data version or a cleared cache rebuilds it.
-_local_copies: dict[str, tuple[int, object]] = {}
+# The word lists are built once per data version for all servers (in the cache) and
+# kept as a copy in each process (memoised_per_version): the local-memory cache
+# unpickles a value on every get, and one search asks for them several times (1.5 ms
+# each for the known words). Each copy gets a generation, which keys the corrections.
 _generation = [0]
 _corrections: dict[tuple, str | None] = {}
 
 
 def _cached(name: str, build):
     """(generation, value) of `build()`, cached per data version."""
-    key = f"portal:{name}:{data_version()}"
-    copy = _local_copies.get(key)
-    if copy is not None and cache.has_key(key):
-        return copy
-    value = cache.get(key)
-    if value is None:
-        value = build()
-        cache.set(key, value, timeout=DAY)
-    _generation[0] += 1
-    for old in [k for k in _local_copies if k.startswith(f"portal:{name}:")]:
-        _local_copies.pop(old, None)
-    _local_copies[key] = copy = (_generation[0], value)
-    return copy
+
+    def load():
+        key = f"portal:{name}:{data_version()}"
+        value = cache.get(key)
+        if value is None:
+            value = build()
+            cache.set(key, value, timeout=DAY)
+        _generation[0] += 1
+        return _generation[0], value
+
+    return memoised_per_version(f"search-words:{name}", load)
 
 
 # How a term may match, by its length. Up to SHORT_TERM letters: whole words only
