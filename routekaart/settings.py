@@ -134,6 +134,10 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Local memory per process by default; CACHE_URL=redis://… shares the page cache, the
 # data version and the choice caches between app servers (docs/deployment.md).
 CACHES = {"default": parse_cache_url(env_str("CACHE_URL"))}
+# With Redis, how long an app server trusts the data version it keeps before reading it
+# again. Redis tells every server of an edit at once; this bounds only what a silent
+# network split could hide (routekaart/versioning.py).
+DATA_VERSION_RECHECK_SECONDS = env_int("DATA_VERSION_RECHECK_SECONDS", 1)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -20,12 +20,25 @@ the cache itself, so a cache hit needs no database round trip at all:
   when Redis returns: that process drops the token, so it is derived afresh
   (routekaart/cache_backends.py). The token's timeout bounds what no process repairs.
 
+Nor does a hit need a round trip to Redis. Each process keeps the token it last read,
+and Redis tells it of every new one: a bump writes its token and publishes it in one
+transaction, and every process is subscribed (`cache.publish` and `cache.changes`).
+Before each request a process takes what was published since the last (one
+non-blocking read of its socket). Redis sends the message to every server as it
+answers the bump, so it is there before the editor's browser has its answer, and the
+next request anywhere sees the edit. Where a process cannot be sure it heard
+everything (not subscribed yet, the subscription broken, Redis unreachable) it reads
+the token from Redis as before; and it reads it anyway every
+DATA_VERSION_RECHECK_SECONDS, as a network split may leave a dead connection silent.
+
 Within one request the version is read at most once.
 """
 
 import threading
+import time
 import uuid
 
+from django.conf import settings
 from django.core.signals import request_finished, request_started
 
 _local = threading.local()
@@ -65,10 +78,7 @@ def data_version() -> str:
         from django.core.cache import cache
 
         if _shared(cache):
-            version = cache.get(TOKEN_KEY)
-            if version is None:
-                version = f"db-{_from_database()}"
-                cache.add(TOKEN_KEY, version, TOKEN_TIMEOUT)
+            version = _known.current(cache)
         else:
             version = str(_from_database())
         if _in_request():
@@ -76,6 +86,45 @@ def data_version() -> str:
     return version
 
 
+class _KnownToken:
+    """The shared token as this process last read it, kept current by what Redis
+    publishes; see the module docstring."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.token = None
+        self.read_at = 0.0
+
+    def current(self, cache) -> str:
+        with self.lock:
+            changes = cache.changes(TOKEN_KEY)
+            if changes is None:
+                self.token = None
+            elif changes:
+                self.token = changes[-1]
+            age = time.monotonic() - self.read_at
+            if self.token is not None and age < settings.DATA_VERSION_RECHECK_SECONDS:
+                return self.token
+            token = cache.get(TOKEN_KEY)
+            if token is None:
+                token = f"db-{_from_database()}"
+                # If a bump's token got there first, its message follows and corrects us.
+                cache.add(TOKEN_KEY, token, TOKEN_TIMEOUT)
+            if changes is not None and cache.reachable:
+                self.token, self.read_at = token, time.monotonic()
+            return token
+
+    def heard(self, token: str) -> None:
+        """This process published `token`: use it at once, not when its message arrives."""
+        with self.lock:
+            self.token, self.read_at = token, time.monotonic()
+
+    def forget(self):
+        with self.lock:
+            self.token = None
+
+
+_known = _KnownToken()
 _token_lost = threading.Event()
 
 
@@ -83,12 +132,15 @@ def repair_after_outage(cache) -> None:
     """Redis is back: drop the token if a bump here could not write it meanwhile."""
     if _token_lost.is_set():
         _token_lost.clear()
-        cache.delete(TOKEN_KEY)
+        cache.publish(TOKEN_KEY, None)
 
 
 def _publish_token(cache) -> None:
-    cache.set(TOKEN_KEY, uuid.uuid4().hex, TOKEN_TIMEOUT)
-    if not getattr(cache, "reachable", True):
+    token = uuid.uuid4().hex
+    cache.publish(TOKEN_KEY, token, TOKEN_TIMEOUT)
+    if cache.reachable:
+        _known.heard(token)
+    else:
         _token_lost.set()
 
 
@@ -185,5 +237,7 @@ def memoised_per_version(name: str, build):
 
 
 def forget_memoised() -> None:
-    """Drop every memo of this process (tests: a rolled-back bump reuses its number)."""
+    """Drop every memo of this process, and the shared token it keeps (tests: a
+    rolled-back bump reuses its number)."""
     _memo.clear()
+    _known.forget()

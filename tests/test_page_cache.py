@@ -17,7 +17,7 @@ from django.test.utils import CaptureQueriesContext
 
 from partners.models import Organisatie
 from praktijken.models import Praktijk
-from routekaart import cache_backends
+from routekaart import cache_backends, versioning
 from routekaart.versioning import TOKEN_KEY, bump_data_version, data_version
 from tests.servers import free_port, redis_server
 
@@ -164,9 +164,9 @@ def _redis_caches(url):
 def shared_cache(running_redis):
     with _redis_caches(running_redis.url):
         cache.clear()
-        cache_backends._health.clear()
+        cache_backends.reset()
         yield running_redis
-    cache_backends._health.clear()
+    cache_backends.reset()
 
 
 def test_with_redis_a_hit_needs_no_database_query(client, content, shared_cache):
@@ -224,14 +224,14 @@ def test_a_lost_token_is_derived_from_the_database(content, shared_cache):
 
 def test_an_unreachable_redis_is_no_cache_logged_once(client, content, caplog):
     with _redis_caches(f"redis://127.0.0.1:{free_port()}/0"):
-        cache_backends._health.clear()
+        cache_backends.reset()
         with caplog.at_level(logging.WARNING, logger="routekaart.cache_backends"):
             for url in PAGES:
                 assert _get(client, url).status_code == 200
             assert not _is_hit(_get(client, "/"))
             with mock.patch.object(cache_backends, "RETRY_SECONDS", 0):
                 assert _get(client, "/").status_code == 200
-        cache_backends._health.clear()
+        cache_backends.reset()
     warnings = [r for r in caplog.records if "Redis unreachable" in r.getMessage()]
     assert len(warnings) == 1
 
@@ -266,21 +266,80 @@ def test_with_redis_cached_pages_survive_a_database_outage(client, content, shar
     assert "Tijdelijk niet beschikbaar" in fresh.content.decode()
 
 
-def test_with_redis_a_hit_fetches_only_the_version_token(client, content, shared_cache):
-    """The page's bytes come from Redis once per process, then from its recent pages;
-    every hit still reads the shared version token, so an edit shows at once."""
+def _sent_commands():
+    """Every command this process sends to Redis, on any connection, while active."""
     import redis
 
+    return mock.patch.object(
+        redis.connection.Connection,
+        "send_command",
+        autospec=True,
+        side_effect=redis.connection.Connection.send_command,
+    )
+
+
+def test_with_redis_a_hit_needs_no_round_trip_to_redis(client, content, shared_cache):
+    """The page's bytes come from Redis once per process, then from its recent pages;
+    the version token is the one this process keeps, which Redis tells it of."""
     url = "/stappen/"
     _get(client, url)
     _get(client, url)
-    with mock.patch.object(
-        redis.Redis, "execute_command", autospec=True, side_effect=redis.Redis.execute_command
-    ) as calls:
+    with _sent_commands() as sent, override_settings(DATA_VERSION_RECHECK_SECONDS=3600):
         hit = _get(client, url)
     assert _is_hit(hit)
-    commands = [(c.args[1], c.args[2]) for c in calls.call_args_list]
-    assert commands == [("GET", cache.make_key(TOKEN_KEY))]
+    assert sent.call_args_list == []
+
+
+def test_with_redis_a_token_published_elsewhere_is_used_without_reading_it(content, shared_cache):
+    """Another server's bump reaches this process as a message: no GET, no query."""
+    data_version()
+    cache.publish(TOKEN_KEY, "token-van-server-b", 60)
+    with (
+        _sent_commands() as sent,
+        CaptureQueriesContext(connection) as queries,
+        override_settings(DATA_VERSION_RECHECK_SECONDS=3600),
+    ):
+        assert data_version() == "token-van-server-b"
+    assert sent.call_args_list == [] and len(queries) == 0
+
+
+def test_with_redis_the_kept_token_is_read_again_after_a_while(content, shared_cache):
+    """A token changed without a message (a lost publish, an expired key) is read
+    within DATA_VERSION_RECHECK_SECONDS; until then the process keeps its own."""
+    kept = data_version()
+    cache.set(TOKEN_KEY, "stil-gewijzigd", 60)
+    with override_settings(DATA_VERSION_RECHECK_SECONDS=3600):
+        assert data_version() == kept
+    with override_settings(DATA_VERSION_RECHECK_SECONDS=0):
+        assert data_version() == "stil-gewijzigd"
+
+
+def test_with_redis_a_restart_makes_every_process_read_the_token_again(
+    content, shared_cache, django_capture_on_commit_callbacks
+):
+    """A broken subscription may have missed a message: the token is read afresh."""
+    data_version()
+    shared_cache.stop()
+    shared_cache.start()
+    with mock.patch.object(cache_backends, "RETRY_SECONDS", 0):
+        from routekaart.core_models import DataVersie
+
+        # The restarted Redis is empty: the token is derived from the database again.
+        assert data_version() == f"db-{DataVersie.objects.get(pk=1).versie}"
+        with django_capture_on_commit_callbacks(execute=True):
+            bump_data_version()
+        assert data_version() == cache.get(TOKEN_KEY)
+
+
+def test_with_redis_a_repair_makes_every_process_read_the_token_again(content, shared_cache):
+    data_version()
+    cache.set(TOKEN_KEY, "na-herstel", 60)
+    # What a process does when Redis returns after a bump it could not publish.
+    versioning._token_lost.set()
+    versioning.repair_after_outage(cache)
+    from routekaart.core_models import DataVersie
+
+    assert data_version() == f"db-{DataVersie.objects.get(pk=1).versie}"
 
 
 def test_with_redis_a_page_another_server_rendered_is_read_from_redis(

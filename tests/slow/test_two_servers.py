@@ -78,6 +78,9 @@ class Cluster:
             "AXES_FAILURE_LIMIT": "3",
             "WEB_CONCURRENCY": str(WORKERS),
             "LOG_LEVEL": "WARNING",
+            # Never read the kept data version again on a timer: an edit must reach the
+            # other server through Redis's message alone.
+            "DATA_VERSION_RECHECK_SECONDS": "3600",
         }
         env.pop("DEBUG", None)
         self.env = env
