@@ -63,8 +63,9 @@ class _Subscription:
 
     def poll(self, pool) -> list[bytes] | None:
         """What was published since the last call ([] if nothing), or None while not
-        subscribed. The first call that subscribes returns [] once subscribed, so what
-        the caller reads next is covered by the messages that follow."""
+        subscribed. The call that subscribes says None too: what the caller knew from
+        before is not covered, and what it reads after this call is covered by the
+        messages the next call returns."""
         with self.lock:
             if self.pid != os.getpid():
                 # A forked child: the parent's socket is not ours to read or to close.
@@ -97,7 +98,7 @@ class _Subscription:
             self.retry_at = time.monotonic() + RETRY_SECONDS
             return None
         self.connection = connection
-        return []
+        return None
 
     def close(self) -> None:
         with self.lock:

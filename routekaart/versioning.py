@@ -91,7 +91,7 @@ class _KnownToken:
     publishes; see the module docstring."""
 
     def __init__(self):
-        self.lock = threading.Lock()
+        self.lock = threading.RLock()
         self.token = None
         self.read_at = 0.0
 
@@ -101,7 +101,8 @@ class _KnownToken:
             if changes is None:
                 self.token = None
             elif changes:
-                self.token = changes[-1]
+                # A message is as good as a read: it also shows the connection is alive.
+                self.token, self.read_at = changes[-1], time.monotonic()
             age = time.monotonic() - self.read_at
             if self.token is not None and age < settings.DATA_VERSION_RECHECK_SECONDS:
                 return self.token

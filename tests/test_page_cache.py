@@ -306,6 +306,7 @@ def test_with_redis_a_token_published_elsewhere_is_used_without_reading_it(conte
 def test_with_redis_the_kept_token_is_read_again_after_a_while(content, shared_cache):
     """A token changed without a message (a lost publish, an expired key) is read
     within DATA_VERSION_RECHECK_SECONDS; until then the process keeps its own."""
+    data_version()  # subscribes
     kept = data_version()
     cache.set(TOKEN_KEY, "stil-gewijzigd", 60)
     with override_settings(DATA_VERSION_RECHECK_SECONDS=3600):
