@@ -8,6 +8,8 @@ fixtures and backups refer to records by that key instead of by database id.
 from django.db import models, transaction
 from django.utils import timezone
 
+from routekaart.rendered import with_rendered
+
 
 class Status(models.TextChoices):
     CONCEPT = "concept", "Concept"
@@ -96,10 +98,10 @@ class Publiceerbaar(NaturalKeyModel):
     def save(self, *args, **kwargs):
         self.gewijzigd_op = now_to_the_second()
         if kwargs.get("update_fields") is not None:
-            fields = {*kwargs["update_fields"], "gewijzigd_op"}
             # A Markdown field saves its rendered HTML with it (routekaart.rendered).
-            markdown = set(getattr(self, "markdown_fields", ())) & fields
-            kwargs["update_fields"] = fields | {f"{name}_html" for name in markdown}
+            kwargs["update_fields"] = with_rendered(
+                type(self), {*kwargs["update_fields"], "gewijzigd_op"}
+            )
         super().save(*args, **kwargs)
 
     @property

@@ -37,6 +37,37 @@ def fill_rendered(*objects) -> None:
             setattr(obj, f"{name}_html", render_markdown(getattr(obj, name) or ""))
 
 
+def with_rendered(model, update_fields) -> set[str]:
+    """`update_fields` plus the `_html` companion of each Markdown field among them, for a
+    `save(update_fields=...)` that must store the HTML the pre_save receiver renders."""
+    fields = set(update_fields)
+    markdown = set(getattr(model, "markdown_fields", ())) & fields
+    return fields | {f"{name}_html" for name in markdown}
+
+
+def filler(app_label: str, fields_by_model: dict[str, tuple[str, ...]]):
+    """A data migration's function that renders the Markdown of existing records.
+
+    Usage: `migrations.RunPython(filler("partners", {"Voorziening": ("beschrijving",)}))`
+    after the AddField operations of the `_html` companions. It works on the migration's
+    historical models, so it names the fields itself rather than read `markdown_fields`.
+    """
+
+    def fill(apps, schema_editor):
+        for name, fields in fields_by_model.items():
+            model = apps.get_model(app_label, name)
+            records = list(model.objects.all())
+            for record in records:
+                for field in fields:
+                    html = render_markdown(getattr(record, field) or "")
+                    setattr(record, f"{field}_html", html)
+            model.objects.bulk_update(
+                records, [f"{field}_html" for field in fields], batch_size=500
+            )
+
+    return fill
+
+
 def _on_pre_save(sender, instance, **kwargs):
     if getattr(sender, "markdown_fields", None):
         fill_rendered(instance)

@@ -1,5 +1,7 @@
 """Markdown rendered at save time (routekaart.rendered) gives what the filter gave."""
 
+from pathlib import Path
+
 import pytest
 from django.apps import apps
 from django.core.management import call_command
@@ -14,10 +16,29 @@ def models_with_markdown():
 
 def test_the_content_models_declare_their_markdown_fields():
     names = {m.__name__ for m in models_with_markdown()}
-    assert {"Hoofdstuk", "Sectie", "Kader", "Praktijk", "Aandachtspunt"} <= names
+    assert {
+        "Hoofdstuk",
+        "Sectie",
+        "Kader",
+        "Praktijk",
+        "Aandachtspunt",
+        "Organisatie",
+        "Voorziening",
+        "Routeregel",
+        "Beoordeling",
+    } <= names
     for model in models_with_markdown():
         for name in model.markdown_fields:
             assert model._meta.get_field(f"{name}_html").editable is False
+
+
+def test_no_template_renders_markdown_per_request():
+    """Pages show the stored HTML (`x_html|glossary_abbr`), not `x|markdown`."""
+    from django.conf import settings
+
+    templates = Path(settings.BASE_DIR, "templates").rglob("*.html")
+    offenders = [str(t) for t in templates if "|markdown" in t.read_text()]
+    assert offenders == []
 
 
 @pytest.mark.usefixtures("content")

@@ -21,3 +21,28 @@ def test_the_data_migration_fills_existing_records():
     executor.loader.build_graph()
     executor.migrate(executor.loader.graph.leaf_nodes())
     assert Hoofdstuk.objects.get(slug="oud").samenvatting_html == "<p>Een <em>zin</em>.</p>"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_partner_descriptions_are_rendered_by_their_migration():
+    from partners.models import Organisatie
+
+    executor = MigrationExecutor(connection)
+    before = [("partners", "0008_rendered_markdown")]
+    executor.migrate(before)
+    old_apps = MigrationExecutor(connection).loader.project_state(before).apps
+    org_type = old_apps.get_model("partners", "Organisatietype").objects.create(
+        slug="t", naam="T", niveau="landelijk"
+    )
+    org = old_apps.get_model("partners", "Organisatie").objects.create(
+        slug="oud", naam="Oud", type=org_type, niveau="landelijk", beschrijving="Een *zin*."
+    )
+    old_apps.get_model("partners", "Voorziening").objects.create(
+        organisatie=org, naam="Opvang", beschrijving="Een **plek**."
+    )
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate(executor.loader.graph.leaf_nodes())
+    org = Organisatie.objects.get(slug="oud")
+    assert org.beschrijving_html == "<p>Een <em>zin</em>.</p>"
+    assert org.voorzieningen.get().beschrijving_html == "<p>Een <strong>plek</strong>.</p>"

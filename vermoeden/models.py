@@ -10,6 +10,7 @@ from django.db import models
 from simple_history.models import HistoricalRecords
 
 from routekaart.publicatie import NaturalKeyManager, PublicatieQuerySet, Publiceerbaar
+from routekaart.rendered import rendered_field
 
 
 class Situatie(models.TextChoices):
@@ -44,6 +45,8 @@ class RouteregelQuerySet(PublicatieQuerySet):
 
 class Routeregel(Publiceerbaar):
     """One statement of the route, with the source section it comes from."""
+
+    markdown_fields = ("tekst",)
 
     class Soort(models.TextChoices):
         CONTACT = "contact", "Wie belt u (in deze volgorde)"
@@ -87,6 +90,7 @@ class Routeregel(Publiceerbaar):
         "waarom",
         help_text="Wat de routekaart zegt, getrouw geciteerd of samengevat. Geen eigen advies.",
     )
+    tekst_html = rendered_field("tekst")
     sectie = models.ForeignKey(
         "routekaart.Sectie",
         on_delete=models.PROTECT,

@@ -11,6 +11,7 @@ from simple_history.models import HistoricalRecords
 
 from partners.models import Organisatie, VeiligThuisRegio
 from routekaart.models import Sectie
+from routekaart.rendered import rendered_field
 from stappen.models import Aandachtspunt
 
 TOELICHTING_MAX = 1000
@@ -63,6 +64,8 @@ class Beoordeling(models.Model):
     """Where one region stands on one item: an aandachtspunt, or a section of "wat moet
     er zijn of geregeld worden?" for steps without aandachtspunten."""
 
+    markdown_fields = ("toelichting",)
+
     scan = models.ForeignKey(
         Zelfscan, on_delete=models.CASCADE, related_name="beoordelingen", verbose_name="zelfscan"
     )
@@ -79,6 +82,7 @@ class Beoordeling(models.Model):
         validators=[MaxLengthValidator(TOELICHTING_MAX)],
         help_text=f"Kort, hoogstens {TOELICHTING_MAX} tekens. Markdown.",
     )
+    toelichting_html = rendered_field("toelichting")
     organisaties = models.ManyToManyField(
         Organisatie,
         blank=True,

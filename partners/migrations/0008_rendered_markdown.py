@@ -2,16 +2,7 @@
 
 from django.db import migrations, models
 
-
-def fill_rendered(apps, schema_editor):
-    """Render the role texts of existing organisation types into `rol_html`."""
-    from routekaart.markup import render_markdown
-
-    model = apps.get_model("partners", "Organisatietype")
-    records = list(model.objects.all())
-    for record in records:
-        record.rol_html = render_markdown(record.rol or "")
-    model.objects.bulk_update(records, ["rol_html"])
+from routekaart.rendered import filler
 
 
 class Migration(migrations.Migration):
@@ -31,5 +22,7 @@ class Migration(migrations.Migration):
                 verbose_name="rol (HTML)",
             ),
         ),
-        migrations.RunPython(fill_rendered, migrations.RunPython.noop),
+        migrations.RunPython(
+            filler("partners", {"Organisatietype": ("rol",)}), migrations.RunPython.noop
+        ),
     ]

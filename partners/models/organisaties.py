@@ -8,7 +8,7 @@ from simple_history.models import HistoricalRecords
 
 from praktijken.models import Praktijk
 from routekaart.publicatie import NaturalKeyManager, NaturalKeyModel, PublicatieQuerySet, Status
-from routekaart.rendered import rendered_field
+from routekaart.rendered import rendered_field, with_rendered
 from routekaart.versioning import cached_per_version
 
 from .bereikbaarheid import Bereikbaarheid, stable_uuid_field
@@ -73,6 +73,8 @@ class Gecontroleerd(models.Model):
 class Organisatie(NaturalKeyModel, Gecontroleerd, Bereikbaarheid):
     """A partner organisation in the sociale kaart."""
 
+    markdown_fields = ("beschrijving",)
+
     class Rol(models.TextChoices):
         SPECIALISTISCH = "specialistisch", "Specialistische hulp"
         INFORMATIE = "informatie", "Informatie en advies"
@@ -96,6 +98,7 @@ class Organisatie(NaturalKeyModel, Gecontroleerd, Bereikbaarheid):
         help_text="Specialistische hulp, informatie en advies, of algemeen.",
     )
     beschrijving = models.TextField("beschrijving", blank=True, help_text="Markdown.")
+    beschrijving_html = rendered_field("beschrijving")
     telefoon = models.CharField("telefoon (centraal)", max_length=40, blank=True)
     telefoon_toelichting = models.CharField("toelichting telefoon", max_length=200, blank=True)
     email = models.EmailField("e-mail (centraal)", blank=True)
@@ -167,7 +170,9 @@ class Organisatie(NaturalKeyModel, Gecontroleerd, Bereikbaarheid):
     def save(self, *args, **kwargs):
         self.gewijzigd_op = timezone.now()
         if kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "gewijzigd_op"}
+            kwargs["update_fields"] = with_rendered(
+                type(self), {*kwargs["update_fields"], "gewijzigd_op"}
+            )
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -275,6 +280,8 @@ class Contactpersoon(Gecontroleerd):
 class Voorziening(models.Model):
     """A facility such as an opvanglocatie; its address can be confidential."""
 
+    markdown_fields = ("beschrijving",)
+
     organisatie = models.ForeignKey(
         Organisatie,
         on_delete=models.CASCADE,
@@ -284,6 +291,7 @@ class Voorziening(models.Model):
     uuid = stable_uuid_field()
     naam = models.CharField("naam", max_length=150)
     beschrijving = models.TextField("beschrijving", blank=True, help_text="Markdown.")
+    beschrijving_html = rendered_field("beschrijving")
     adres = models.CharField("adres", max_length=250, blank=True)
     adres_vertrouwelijk = models.BooleanField(
         "adres is geheim",

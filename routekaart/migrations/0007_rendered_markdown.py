@@ -2,6 +2,8 @@
 
 from django.db import migrations, models
 
+from routekaart.rendered import filler
+
 MARKDOWN_FIELDS = {
     "Hoofdstuk": ("samenvatting",),
     "Sectie": ("tekst",),
@@ -9,19 +11,6 @@ MARKDOWN_FIELDS = {
     "Bron": ("beschrijving",),
     "Begrip": ("uitleg",),
 }
-
-
-def fill_rendered(apps, schema_editor):
-    """Render the Markdown of existing records into their new `_html` fields."""
-    from routekaart.markup import render_markdown
-
-    for name, fields in MARKDOWN_FIELDS.items():
-        model = apps.get_model("routekaart", name)
-        records = list(model.objects.all())
-        for record in records:
-            for field in fields:
-                setattr(record, f"{field}_html", render_markdown(getattr(record, field) or ""))
-        model.objects.bulk_update(records, [f"{field}_html" for field in fields], batch_size=500)
 
 
 class Migration(migrations.Migration):
@@ -162,5 +151,5 @@ class Migration(migrations.Migration):
                 verbose_name="tekst (HTML)",
             ),
         ),
-        migrations.RunPython(fill_rendered, migrations.RunPython.noop),
+        migrations.RunPython(filler("routekaart", MARKDOWN_FIELDS), migrations.RunPython.noop),
     ]

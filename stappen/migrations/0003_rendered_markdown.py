@@ -2,23 +2,12 @@
 
 from django.db import migrations, models
 
+from routekaart.rendered import filler
+
 MARKDOWN_FIELDS = {
     "Aandachtspunt": ("toelichting",),
     "Praktijkvoorbeeld": ("tekst",),
 }
-
-
-def fill_rendered(apps, schema_editor):
-    """Render the Markdown of existing records into their new `_html` fields."""
-    from routekaart.markup import render_markdown
-
-    for name, fields in MARKDOWN_FIELDS.items():
-        model = apps.get_model("stappen", name)
-        records = list(model.objects.all())
-        for record in records:
-            for field in fields:
-                setattr(record, f"{field}_html", render_markdown(getattr(record, field) or ""))
-        model.objects.bulk_update(records, [f"{field}_html" for field in fields], batch_size=500)
 
 
 class Migration(migrations.Migration):
@@ -71,5 +60,5 @@ class Migration(migrations.Migration):
                 verbose_name="tekst (HTML)",
             ),
         ),
-        migrations.RunPython(fill_rendered, migrations.RunPython.noop),
+        migrations.RunPython(filler("stappen", MARKDOWN_FIELDS), migrations.RunPython.noop),
     ]

@@ -7,6 +7,7 @@ from partners.models import Gemeente, Niveau, Organisatie, Organisatietype
 from praktijken.models import Praktijk
 from routekaart.changes import bulk_written
 from routekaart.publicatie import Status
+from routekaart.rendered import fill_rendered
 from stappen.models import Ketenstap
 
 MARKER = "FICTIEF"
@@ -70,6 +71,7 @@ class Command(BaseCommand):
                     status=Status.GEPUBLICEERD,
                 )
             )
+        fill_rendered(*orgs)  # bulk_create sends no pre_save either
         created = Organisatie.objects.bulk_create(orgs, batch_size=1000)
         through_p = Organisatie.praktijken.through
         through_s = Organisatie.stappen.through

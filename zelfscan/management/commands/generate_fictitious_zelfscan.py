@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from partners.models import Organisatie, VeiligThuisRegio
+from routekaart.rendered import fill_rendered
 from zelfscan.models import Beoordeling, Stand, Zelfscan
 from zelfscan.services import scan_for_editing
 
@@ -52,8 +53,16 @@ class Command(BaseCommand):
                     beoordeling.beoordeeld_op = today
                     beoordeling.beoordeeld_door = SIGNED
                     changed.append(beoordeling)
+                fill_rendered(*changed)  # bulk_update sends no pre_save
                 Beoordeling.objects.bulk_update(
-                    changed, ["stand", "toelichting", "beoordeeld_op", "beoordeeld_door"]
+                    changed,
+                    [
+                        "stand",
+                        "toelichting",
+                        "toelichting_html",
+                        "beoordeeld_op",
+                        "beoordeeld_door",
+                    ],
                 )
                 # Only fictitious partners that serve this region are made "responsible".
                 fictitious = list(
