@@ -4,26 +4,18 @@ from django import template
 from django.utils.safestring import mark_safe
 
 from routekaart.glossary import glossary
-from routekaart.markup import mark_abbreviations, render_markdown
+from routekaart.markup import mark_abbreviations
 from routekaart.search_words import term_pattern, word_spans
 
 register = template.Library()
-
-
-@register.filter(name="markdown")
-def markdown_filter(text):
-    """Render editor Markdown as sanitised HTML with glossary <abbr> markup.
-
-    Usage: {{ sectie.tekst|markdown }}
-    """
-    return mark_safe(render_markdown(text or "", glossary()))
 
 
 @register.filter
 def glossary_abbr(html):
     """Mark up glossary terms in Markdown HTML stored at save time (routekaart.rendered).
 
-    Usage: {{ sectie.tekst_html|glossary_abbr }} gives what {{ sectie.tekst|markdown }} gives.
+    Usage: {{ sectie.tekst_html|glossary_abbr }} gives what
+    render_markdown(sectie.tekst, glossary()) gives. No template renders Markdown itself.
     """
     return mark_safe(mark_abbreviations(html or "", glossary()))
 
