@@ -267,14 +267,16 @@ def test_with_redis_cached_pages_survive_a_database_outage(client, content, shar
 
 
 def _sent_commands():
-    """Every command this process sends to Redis, on any connection, while active."""
-    import redis
+    """Every command this process sends to Redis, on any connection, while active:
+    single commands and pipelines (which skip `send_command`) both pass through
+    `send_packed_command`."""
+    from redis.connection import AbstractConnection
 
     return mock.patch.object(
-        redis.connection.Connection,
-        "send_command",
+        AbstractConnection,
+        "send_packed_command",
         autospec=True,
-        side_effect=redis.connection.Connection.send_command,
+        side_effect=AbstractConnection.send_packed_command,
     )
 
 

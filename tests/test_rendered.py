@@ -56,6 +56,17 @@ def test_save_and_update_fields_render_the_markdown():
     assert chapter.samenvatting_html == "<p>Een <strong>zin</strong>.</p>"
 
 
+@pytest.mark.usefixtures("content")
+def test_an_organisation_saved_with_update_fields_stores_its_html():
+    from partners.models import Organisatie
+
+    org = Organisatie.objects.get(slug="lkha")
+    org.beschrijving = "Een *nieuwe* zin."
+    org.save(update_fields=["beschrijving"])
+    org.refresh_from_db()
+    assert org.beschrijving_html == "<p>Een <em>nieuwe</em> zin.</p>"
+
+
 @pytest.mark.django_db
 def test_the_stored_html_is_sanitised():
     chapter = Hoofdstuk.objects.create(
